@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command.ts';
+import { serveCommand } from './platform/serve.ts';
+import { migrateCommand } from './platform/migrate.ts';
+
+/** Every `siyi` command, in the order `siyi --help` lists them. */
+export const commands: CliCommand[] = [serveCommand, migrateCommand];

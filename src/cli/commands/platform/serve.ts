@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXIT, parseCli, type CliCommand } from '../../command.ts';
+import { loadConfig } from '../../../server/platform/config.ts';
+import { migrate, openDatabase } from '../../../server/platform/db.ts';
+import { projectRoot, webRoot } from '../../../server/platform/paths.ts';
+import { buildApp } from '../../../server/app.ts';
+import { demoAccounts, loadDemoOnFirstStart } from '../../../server/demo/index.ts';
+
+/** The newest modification time under a folder, to tell whether the web build is stale. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+async function buildWebIfNeeded(log: (s: string) => void) {
+  const index = path.join(webRoot, 'index.html');
+  const sources = [path.join(projectRoot, 'src/web'), path.join(projectRoot, 'src/contracts')];
+  const newestSource = Math.max(...sources.filter((d) => fs.existsSync(d)).map(newestMtime));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestSource) return;
+  log('Building the web app (first start or sources changed)…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export const serveCommand: CliCommand = {
+  path: ['serve'],
+  summary: 'Serve the API and the web app from one process',
+  help: `Usage: siyi serve [--build-web]
+
+Applies migrations, loads the demo district on first start (unless SIYI_DEMO=0), and serves the
+API, the OpenAPI reference (/docs) and the web app on http://HOST:PORT.
+
+Options:
+  --build-web   build the web app first if it is missing or older than its sources
+
+Environment:
+  PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://…; default: embedded PGlite),
+  SIYI_DATA_DIR (./data), SIYI_DEMO (1; 0 skips the demo), SIYI_DEMO_SIZE (full | small),
+  LOG_LEVEL (info)`,
+  async run(argv, io) {
+    const { values } = parseCli(argv, { 'build-web': { type: 'boolean' } });
+    const config = loadConfig();
+    if (values['build-web']) await buildWebIfNeeded(io.err);
+    const database = await openDatabase(config);
+    await migrate(database);
+    const app = await buildApp({ config, database });
+    const demo = config.loadDemo ? loadDemoOnFirstStart(database, config.demoSize, app.log) : null;
+    const shutdown = async () => {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+    await app.listen({ port: config.port, host: config.host });
+    const url = `http://${config.host}:${config.port}`;
+    io.out(`\nSiyi is running at ${url}  (API reference: ${url}/docs)`);
+    io.out(`Database: ${database.kind === 'embedded' ? `embedded PGlite in ${config.database.kind === 'embedded' ? config.database.dataDir : ''}` : 'PostgreSQL'}`);
+    if (demo) {
+      io.out('\nDemo accounts (password for staff: demo1234):');
+      for (const a of demoAccounts(config.demoSize)) io.out(`  ${a.role.padEnd(18)} ${a.login.padEnd(16)} ${a.note}`);
+      const outcome = await demo;
+      if (outcome.loaded) io.out(`\nDemo district loaded in ${(outcome.ms / 1000).toFixed(1)} s.`);
+    }
+    await new Promise(() => {});
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/** Every kind of audit event. A command records exactly one of these, in its own transaction. */
+export const auditKinds = [
+  'accounts.user_created',
+  'accounts.user_disabled',
+  'accounts.user_enabled',
+  'accounts.password_changed',
+  'accounts.role_granted',
+  'accounts.login_succeeded',
+  'accounts.owner_login_succeeded',
+  'registry.district_created',
+  'registry.demo_loaded',
+  'registry.community_created',
+  'registry.community_figures_recorded',
+  'registry.compound_created',
+  'registry.roster_imported',
+  'registry.unit_updated',
+  'registry.ownership_changed',
+] as const;
+export type AuditKind = (typeof auditKinds)[number];
+
+export const auditEventView = z.object({
+  communityId: z.string(),
+  seq: z.number(),
+  id: z.string(),
+  kind: z.string(),
+  actorUserId: z.string().nullable(),
+  actorLabel: z.string(),
+  objectType: z.string(),
+  objectId: z.string(),
+  requestId: z.string().nullable(),
+  at: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEventView = z.infer<typeof auditEventView>;
+
+export const auditListQuery = z.object({
+  communityId: z.uuid().optional(),
+  kind: z.string().max(100).optional(),
+  actor: z.string().max(100).optional(),
+  objectId: z.string().max(100).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const auditList = z.object({
+  items: z.array(auditEventView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+export const auditVerifyResult = z.object({
+  chains: z.number(),
+  events: z.number(),
+  broken: z.array(z.object({ communityId: z.string(), seq: z.number(), id: z.string(), reason: z.string() })),
+});

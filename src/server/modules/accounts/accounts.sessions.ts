@@ -1,0 +1,63 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { roleGrants, sessions, users } from './accounts.tables.ts';
+import { resolveOwnerScope, resolveStaffScope } from './accounts.scope.ts';
+
+export const SESSION_COOKIE = 'siyi_session';
+const STAFF_TTL_MS = 12 * 3600_000;
+const OWNER_TTL_MS = 7 * 24 * 3600_000;
+/** A resolved actor is reused briefly so that a page's burst of requests costs one scope look-up. */
+const CACHE_TTL_MS = 10_000;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Db, who: { userId: string } | { ownerPhone: string }) {
+  const token = randomBytes(32).toString('base64url');
+  const ttl = 'userId' in who ? STAFF_TTL_MS : OWNER_TTL_MS;
+  const expiresAt = new Date(Date.now() + ttl);
+  await db.insert(sessions).values({
+    tokenHash: hashToken(token),
+    userId: 'userId' in who ? who.userId : null,
+    ownerPhone: 'ownerPhone' in who ? who.ownerPhone : null,
+    expiresAt,
+  });
+  return { token, expiresAt };
+}
+
+const cache = new Map<string, { actor: Actor; until: number }>();
+
+export function forgetCachedSessions(predicate: (actor: Actor) => boolean = () => true) {
+  for (const [key, entry] of cache) if (predicate(entry.actor)) cache.delete(key);
+}
+
+export async function revokeSession(db: Db, token: string) {
+  const tokenHash = hashToken(token);
+  cache.delete(tokenHash);
+  await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** The actor behind a session token, or null if the session is unknown, expired, revoked or disabled. */
+export async function actorForToken(db: Db, token: string): Promise<Actor | null> {
+  const tokenHash = hashToken(token);
+  const hit = cache.get(tokenHash);
+  if (hit && hit.until > Date.now()) return hit.actor;
+  const [row] = await db
+    .select({ userId: sessions.userId, ownerPhone: sessions.ownerPhone })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())));
+  if (!row) return null;
+  let actor: Actor | null = null;
+  if (row.userId) {
+    const [user] = await db.select().from(users).where(and(eq(users.id, row.userId), isNull(users.disabledAt)));
+    if (!user) return null;
+    const grants = await db.select({ role: roleGrants.role, scopeId: roleGrants.scopeId }).from(roleGrants).where(eq(roleGrants.userId, user.id));
+    actor = { kind: 'staff', userId: user.id, username: user.username, displayName: user.displayName, grants, scope: await resolveStaffScope(db, grants) };
+  } else if (row.ownerPhone) {
+    const { scope, personIds } = await resolveOwnerScope(db, row.ownerPhone);
+    actor = { kind: 'owner', phone: row.ownerPhone, personIds, scope };
+  }
+  if (actor) cache.set(tokenHash, { actor, until: Date.now() + CACHE_TTL_MS });
+  return actor;
+}
