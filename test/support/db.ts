@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { migrate, openDatabase, type Database } from '../../src/server/platform/db.ts';
 
 /** The admin connection for creating test databases; override with SIYI_TEST_PG. */
 export const adminUrl = process.env.SIYI_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'siyi_test_template';
 
 export const testDbKind = (process.env.SIYI_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
@@ -27,7 +27,7 @@ export async function freshDatabase(): Promise<Database> {
   const name = `siyi_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+  await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
   await admin.end();
   const database = await openDatabase({ database: { kind: 'postgres', url: urlFor(name) } });
   await migrate(database);
