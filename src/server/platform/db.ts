@@ -30,6 +30,9 @@ export async function openDatabase(config: Pick<Config, 'database'>): Promise<Da
     pg.types.setTypeParser(20, (v: string) => Number(v));
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.Pool({ connectionString: config.database.url, max: 20 });
+    // An idle connection the server drops (restart, admin kill) must not crash the process; the
+    // pool replaces it on next use.
+    pool.on('error', (e) => process.emitWarning(`PostgreSQL idle connection error: ${e.message}`));
     const db = drizzle(pool, { schema }) as unknown as Db;
     return {
       db,
