@@ -5,6 +5,9 @@
 import type { CoOwnerConflict } from './presets.ts';
 import { compareText, subjectLabel, type VotingSubject } from './subjects.ts';
 
+export const CHOICES = ['for', 'against', 'abstain'] as const;
+export type Choice = (typeof CHOICES)[number];
+
 export interface Ballot<Content> {
   voter: string;
   content: Content;
@@ -68,9 +71,10 @@ export function resolveSubjectVotes<Content>(
       .map((id) => byVoter.get(id))
       .filter((ballot): ballot is Ballot<Content> => ballot !== undefined);
 
-    const ignored = fromOtherOwners.map(
-      (ballot): BallotNote<Content> => ({ ...note(ballot, false), reason: 'co-owner-not-named-voter' }),
-    );
+    const ignored = fromOtherOwners.map((ballot): BallotNote<Content> => ({
+      ...note(ballot, false),
+      reason: 'co-owner-not-named-voter',
+    }));
     const vote = countFor(subject, fromRepresentatives, rules);
     return { ...vote, ballots: [...vote.ballots, ...ignored].sort((a, b) => compareText(a.voter, b.voter)) };
   });
@@ -87,14 +91,17 @@ function countFor<Content>(
     return {
       subject,
       counted: first.content,
-      reason: subject.namedVoter ? 'named-voter' : 'sole-owner',
+      reason: subject.namedVoterUnits.length > 0 ? 'named-voter' : 'sole-owner',
       ballots: [note(first, true)],
     };
   }
   if (returned.every((ballot) => rules.same(ballot.content, first.content))) {
     return { subject, counted: first.content, reason: 'co-owners-agree', ballots: returned.map((b) => note(b, true)) };
   }
-  const ballots = returned.map((ballot): BallotNote<Content> => ({ ...note(ballot, false), reason: 'co-owner-conflict' }));
+  const ballots = returned.map((ballot): BallotNote<Content> => ({
+    ...note(ballot, false),
+    reason: 'co-owner-conflict',
+  }));
   return rules.coOwnerConflict === 'abstain'
     ? { subject, counted: rules.abstention, reason: 'co-owner-conflict-abstain', ballots }
     : { subject, reason: 'co-owner-conflict-void', ballots };
@@ -119,7 +126,7 @@ export function explainSubject<Content>(
     case 'sole-owner':
       return `${developer}${who} holds ${units} and returned a ballot, which counts: ${as}.`;
     case 'named-voter':
-      return `${developer}${who} is the named voter for the co-owned units among ${units}; that ballot counts: ${as}.`;
+      return `${developer}${who} is the named voter for co-owned ${subject.namedVoterUnits.join(', ')}; that ballot counts for ${units}: ${as}.`;
     case 'co-owners-agree':
       return `${developer}The co-owners ${who} named no voter; the ballots they returned agree, so ${units} count as ${as}.`;
     case 'co-owner-conflict-abstain':
@@ -137,7 +144,7 @@ export function explainSubject<Content>(
 export function explainBallot<Content>(ballot: BallotNote<Content>, subject: VotingSubject): string {
   switch (ballot.reason) {
     case 'counted':
-      return `${ballot.voter}'s ballot counts for ${subjectLabel(subject)}.`;
+      return `${ballot.voter}'s ballot counts for ${subject.units.map((unit) => unit.id).join(', ')}.`;
     case 'co-owner-conflict':
       return `${ballot.voter}'s ballot conflicts with another co-owner's and is not counted as cast.`;
     case 'co-owner-not-named-voter':

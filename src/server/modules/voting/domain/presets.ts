@@ -1,18 +1,12 @@
 /**
  * The presets of owners-vote.md §2 and §6 as data: which items are special, which tests decide
- * participation and approval, and what the approval base is. The tally reads only these tables,
- * so a preset never hides an `if` somewhere in the counting code.
+ * participation and approval, and what the approval base is. Everything that differs between
+ * presets is decided in this file; the counting code only applies the CountingRule it returns.
  */
 import { atLeastFraction, moreThanFraction, type Threshold } from './rational.ts';
 import { fail, ok, type Result } from './result.ts';
 
-export const PRESET_IDS = [
-  'cn-civil-code-2021',
-  'cn-property-law-2007',
-  'hk-bmo',
-  'de-weg-2020',
-  'us-ucioa',
-] as const;
+export const PRESET_IDS = ['cn-civil-code-2021', 'cn-property-law-2007', 'hk-bmo', 'de-weg-2020', 'us-ucioa'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 export const DEFAULT_PRESET: PresetId = 'cn-civil-code-2021';
 
@@ -192,10 +186,12 @@ export function resolveOptions(
   path = 'rule.options',
 ): Result<VoteOptions> {
   const table = PRESETS[preset];
+  // An option given as undefined (a record built in code) means "not given", not "unset the default".
+  const givenOptions = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
   const options: VoteOptions = {
     ...DEFAULT_OPTIONS,
     abstentionsInBase: table.abstentionsInBase ?? DEFAULT_OPTIONS.abstentionsInBase,
-    ...given,
+    ...givenOptions,
   };
   if (table.abstentionsInBase !== undefined && options.abstentionsInBase !== table.abstentionsInBase) {
     const why = table.chinese
@@ -211,10 +207,7 @@ export function resolveOptions(
       return fail(`${path}.silentVotes`, `"${options.silentVotes}" is not available in an election`);
     }
     if (!options.silentVotesClause || options.silentVotesClause.trim() === '') {
-      return fail(
-        `${path}.silentVotesClause`,
-        `silent votes need the rules-of-procedure clause that allows them`,
-      );
+      return fail(`${path}.silentVotesClause`, `silent votes need the rules-of-procedure clause that allows them`);
     }
   }
   if (options.weighting !== undefined && preset !== 'de-weg-2020') {

@@ -7,15 +7,20 @@
  * "registered" would silently change the count. Extra top-level keys (titles, dates) are allowed.
  */
 import { parseCenti, type AreaSources, AREA_SOURCES } from './area.ts';
-import type { Ballot } from './ballots.ts';
-import { DEFAULT_PRESET, PRESET_IDS, isPresetId, type MatterClass, type PresetId, type VoteOptions } from './presets.ts';
+import { CHOICES, type Ballot, type Choice } from './ballots.ts';
+import {
+  DEFAULT_PRESET,
+  PRESET_IDS,
+  isPresetId,
+  type MatterClass,
+  type PresetId,
+  type VoteOptions,
+} from './presets.ts';
 import { fail, ok, type Result } from './result.ts';
 import type { VoteUnit } from './subjects.ts';
 import { checkVoteRecord } from './validate.ts';
 
 export const RECORD_FORMAT = 'siyi.vote-record/1';
-export const CHOICES = ['for', 'against', 'abstain'] as const;
-export type Choice = (typeof CHOICES)[number];
 
 export interface RecordRule {
   preset: PresetId;
@@ -132,8 +137,8 @@ function readOptions(value: unknown, path: string): Result<Partial<VoteOptions>>
   if (!isObject(value)) return fail(path, 'must be an object');
   const options: Json = {};
   for (const [key, given] of Object.entries(value)) {
-    const allowed = OPTION_VALUES[key as keyof VoteOptions];
     if (!Object.hasOwn(OPTION_VALUES, key)) return fail(`${path}.${key}`, 'is not a known option');
+    const allowed = OPTION_VALUES[key as keyof VoteOptions];
     const valid = allowed === 'text' ? typeof given === 'string' : allowed.includes(given);
     if (!valid) {
       const expected = allowed === 'text' ? 'a text' : allowed.map(show).join(', ');
@@ -230,7 +235,9 @@ function readArray<T>(value: unknown, path: string, readItem: (item: unknown, pa
 
 function unknownKey(value: Json, known: readonly string[], path: string): Result<never> | undefined {
   const key = Object.keys(value).find((candidate) => !known.includes(candidate));
-  return key === undefined ? undefined : fail(`${path}.${key}`, `is not a known field (expected one of ${known.join(', ')})`);
+  return key === undefined
+    ? undefined
+    : fail(`${path}.${key}`, `is not a known field (expected one of ${known.join(', ')})`);
 }
 
 function isObject(value: unknown): value is Json {

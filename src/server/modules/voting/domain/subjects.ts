@@ -52,11 +52,19 @@ export interface VotingSubject {
   shares: bigint;
   votes: bigint;
   developer: boolean;
-  /** a representative was named as the voter of a co-owned unit */
-  namedVoter: boolean;
+  /** the co-owned units whose named voter is a representative of this subject, sorted */
+  namedVoterUnits: string[];
 }
 
 const DEVELOPER_NODE = '\u0000developer';
+
+/** The ids of units left out of the count: parking spaces, unless the compound includes them. */
+export function excludedUnitIds(units: VoteUnit[], parkingInVotingArea: boolean): string[] {
+  return units
+    .filter((unit) => !isCounted(unit, parkingInVotingArea))
+    .map((unit) => unit.id)
+    .sort(compareText);
+}
 
 /** Parking units take part only when the compound's setting includes them (§3.4). */
 export function isCounted(unit: Pick<VoteUnit, 'parking'>, parkingInVotingArea: boolean): boolean {
@@ -83,7 +91,9 @@ export function buildSubjects(units: VoteUnit[], parkingInVotingArea: boolean): 
   const byRoot = new Map<string, VoteUnit[]>();
   for (const unit of counted) {
     const root = groups.find(representativesOf(unit)[0]);
-    byRoot.set(root, [...(byRoot.get(root) ?? []), unit]);
+    const group = byRoot.get(root);
+    if (group) group.push(unit);
+    else byRoot.set(root, [unit]);
   }
 
   const subjects = [...byRoot.values()].map(toSubject);
@@ -95,7 +105,13 @@ function toSubject(units: VoteUnit[]): VotingSubject {
     .map((unit): CountedUnit => {
       const chosen = chooseArea(unit.area);
       if (!chosen) throw new Error(`unit ${unit.id} has no area: validate the record first`);
-      return { id: unit.id, area: chosen.centi, source: chosen.source, shares: unit.shares ?? 0n, votes: unit.votes ?? 0n };
+      return {
+        id: unit.id,
+        area: chosen.centi,
+        source: chosen.source,
+        shares: unit.shares ?? 0n,
+        votes: unit.votes ?? 0n,
+      };
     })
     .sort((a, b) => compareText(a.id, b.id));
   return {
@@ -106,7 +122,10 @@ function toSubject(units: VoteUnit[]): VotingSubject {
     shares: sum(countedUnits.map((unit) => unit.shares)),
     votes: sum(countedUnits.map((unit) => unit.votes)),
     developer: units.some((unit) => unit.developer === true),
-    namedVoter: units.some((unit) => unit.voter !== undefined && unit.owners.length > 1),
+    namedVoterUnits: units
+      .filter((unit) => unit.voter !== undefined && unit.owners.length > 1)
+      .map((unit) => unit.id)
+      .sort(compareText),
   };
 }
 

@@ -4,8 +4,8 @@
  * Runs on every record the tally sees, whether it came from a JSON file or from the database.
  */
 import { chooseArea, formatCenti, AREA_SOURCES } from './area.ts';
+import { CHOICES } from './ballots.ts';
 import type { VoteRecord } from './record.ts';
-import { CHOICES } from './record.ts';
 import {
   classOfItem,
   hasSpecialClass,
@@ -44,7 +44,9 @@ function checkMatter(record: VoteRecord): Result<true> {
     if (!isChinesePreset(preset)) {
       return fail('kind', `committee elections (item 3) are defined only under the Chinese presets, not ${preset}`);
     }
-    if (item !== undefined && item !== 3) return fail('rule.item', `${item} is not 3: an election elects the owners' committee`);
+    if (item !== undefined && item !== 3)
+      return fail('rule.item', `${item} is not 3: an election elects the owners' committee`);
+    if (record.rule.class === 'special') return fail('rule.class', 'an election (item 3) is ordinary');
     if (!Number.isInteger(record.seats) || record.seats < 1) {
       return fail('seats', `${record.seats} is not a whole number of seats of at least 1`);
     }
@@ -55,12 +57,16 @@ function checkMatter(record: VoteRecord): Result<true> {
   }
 
   const given = record.rule.class;
-  if (item === undefined && given === undefined) return fail('rule.item', 'is missing: give the item (1–9) or the class');
+  if (item === undefined && given === undefined)
+    return fail('rule.item', 'is missing: give the item (1–9) or the class');
   if (given === 'special' && !hasSpecialClass(preset)) {
     return fail('rule.class', `"special" is not defined under ${preset}, which has one approval rule`);
   }
   if (item !== undefined && given !== undefined && classOfItem(preset, item) !== given) {
-    return fail('rule.class', `"${given}" contradicts item ${item}, which is ${classOfItem(preset, item)} under ${preset}`);
+    return fail(
+      'rule.class',
+      `"${given}" contradicts item ${item}, which is ${classOfItem(preset, item)} under ${preset}`,
+    );
   }
   return ok(true);
 }
@@ -91,7 +97,8 @@ function checkUnits(record: VoteRecord, parking: boolean, weight: 'shares' | 'vo
     countedUnits += 1;
     if (weight !== undefined) {
       const value = unit[weight];
-      if (value === undefined) return fail(`${path}.${weight}`, `is missing: ${record.rule.preset} weighs every unit by ${weight}`);
+      if (value === undefined)
+        return fail(`${path}.${weight}`, `is missing: ${record.rule.preset} weighs every unit by ${weight}`);
       if (value < 0n) return fail(`${path}.${weight}`, `"${formatCenti(value)}" is negative`);
     }
   }
@@ -130,7 +137,9 @@ function checkContent(record: VoteRecord, index: number): Result<true> {
   }
   const marks = record.ballots[index].content;
   const path = `ballots[${index}].marks`;
-  if (marks.length > record.seats) return fail(path, `${marks.length} marks for ${record.seats} seats`);
+  if (marks.length > record.seats) {
+    return fail(path, `${marks.length} marks, but a ballot may mark at most ${record.seats} (the number of seats)`);
+  }
   const duplicate = firstDuplicate(marks);
   if (duplicate) return fail(`${path}[${duplicate.index}]`, `"${duplicate.value}" is marked twice`);
   const unknown = marks.findIndex((mark) => !record.candidates.includes(mark));
