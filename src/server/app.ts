@@ -10,18 +10,21 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.ts';
 import type { Database, Db } from './platform/db.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { healthRoutes } from './platform/health.routes.ts';
 import { webRoot } from './platform/paths.ts';
 import { accountsRoutes, authPlugin } from './modules/accounts/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
+import { demoRoutes } from './demo/index.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     database: Database;
     db: Db;
+    clock: Clock;
   }
 }
 
@@ -32,10 +35,12 @@ export interface BuildOptions {
   database: Database;
   /** serve the built web app from dist/web when it exists (default true) */
   serveWeb?: boolean;
+  /** the time commands see; tests pass a ManualClock */
+  clock?: Clock;
 }
 
 /** The whole server: platform plugins first, then each module's routes under /api. */
-export async function buildApp({ config, database, serveWeb = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, serveWeb = true, clock = systemClock }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
@@ -48,6 +53,7 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('db', database.db);
+  app.decorate('clock', clock);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -71,6 +77,7 @@ export async function buildApp({ config, database, serveWeb = true }: BuildOptio
   await app.register(accountsRoutes, { prefix: '/api' });
   await app.register(registryRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(demoRoutes, { prefix: '/api' });
 
   if (serveWeb && fs.existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false });

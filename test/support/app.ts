@@ -3,6 +3,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import type { Database } from '../../src/server/platform/db.ts';
 import { freshDatabase } from './db.ts';
+import type { Clock } from '../../src/server/platform/clock.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -11,10 +12,10 @@ export interface TestApp {
 }
 
 /** A server on a fresh database, driven with app.inject(); no port is opened. */
-export async function createTestApp(database?: Database): Promise<TestApp> {
+export async function createTestApp(database?: Database, options: { clock?: Clock } = {}): Promise<TestApp> {
   const db = database ?? (await freshDatabase());
   const config = loadConfig({ LOG_LEVEL: 'silent', SIYI_DEMO: '0' });
-  const app = await buildApp({ config, database: db, serveWeb: false });
+  const app = await buildApp({ config, database: db, serveWeb: false, clock: options.clock });
   await app.ready();
   return {
     app,
