@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery, paginated } from './common.ts';
 
 export const roles = ['district_admin', 'street_admin', 'community_staff', 'grid_worker', 'owners_committee', 'property_staff'] as const;
 export type Role = (typeof roles)[number];
@@ -13,6 +14,7 @@ export const roleScopeKind: Record<Role, 'district' | 'street' | 'community' | '
   property_staff: 'company',
 };
 
+/** A role over one place; scopeName is the place's name where the registry knows it. */
 export const grantView = z.object({ role: z.enum(roles), scopeId: z.string(), scopeName: z.string().optional() });
 
 export const meView = z.discriminatedUnion('kind', [
@@ -39,6 +41,8 @@ export const password = z.string().min(8, 'must be at least 8 characters').max(2
 
 export const staffLoginBody = z.object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) });
 export const otpRequestBody = z.object({ phone });
+/** The same answer whether or not the phone belongs to an owner or resident. */
+export const otpSentView = z.object({ sent: z.literal(true), expiresInSeconds: z.number().int() });
 export const ownerLoginBody = z.object({ phone, code: z.string().regex(/^\d{6}$/, 'must be 6 digits') });
 export const changePasswordBody = z.object({ currentPassword: z.string().min(1), newPassword: password });
 
@@ -54,11 +58,17 @@ export const userView = z.object({
   id: z.string(),
   username: z.string(),
   displayName: z.string(),
+  phoneMasked: z.string().nullable(),
   disabled: z.boolean(),
   grants: z.array(grantView),
   createdAt: z.string(),
+  abilities: z.object({ disable: z.boolean(), enable: z.boolean() }),
 });
 export type UserView = z.infer<typeof userView>;
+
+/** q matches the username or display name, case-insensitively. */
+export const userListQuery = pageQuery.extend({ q: z.string().trim().max(80).optional() });
+export const userList = paginated(userView);
 
 export const mailboxView = z.object({
   items: z.array(z.object({ id: z.string(), channel: z.string(), recipient: z.string(), body: z.string(), createdAt: z.string() })),

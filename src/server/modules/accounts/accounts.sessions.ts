@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { roleGrants, sessions, users } from './accounts.tables.ts';
@@ -36,6 +36,16 @@ export async function revokeSession(db: Db, token: string) {
   const tokenHash = hashToken(token);
   cache.delete(tokenHash);
   await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/**
+ * Revokes every open session of a staff user, except the one whose token hash is kept (the
+ * session that changed the password). Call forgetCachedSessions after the transaction commits.
+ */
+export async function revokeSessionsOfUser(db: Db, userId: string, keepTokenHash?: string): Promise<number> {
+  const open = and(eq(sessions.userId, userId), isNull(sessions.revokedAt), keepTokenHash ? ne(sessions.tokenHash, keepTokenHash) : undefined);
+  const revoked = await db.update(sessions).set({ revokedAt: new Date() }).where(open).returning({ id: sessions.id });
+  return revoked.length;
 }
 
 /** The actor behind a session token, or null if the session is unknown, expired, revoked or disabled. */
