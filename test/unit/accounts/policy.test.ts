@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../src/contracts/accounts.ts';
 import { emptyScope, systemActor, type Actor } from '../../../src/server/platform/actor.ts';
-import type { GrantPlace } from '../../../src/server/modules/accounts/accounts.places.ts';
+import type { GrantPlace } from '../../../src/server/modules/registry/index.ts';
 import {
   canGrantOver, canManageUser, canManageUsers, canReadMailbox, userAbilities,
 } from '../../../src/server/modules/accounts/accounts.policy.ts';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createUserBody, roleScopeKind, roles } from '../../../contracts/accounts.ts';
-import { createUser, placesByIds } from '../../../server/modules/accounts/index.ts';
+import { createUser } from '../../../server/modules/accounts/index.ts';
+import { placesByIds } from '../../../server/modules/registry/index.ts';
 import { systemActor } from '../../../server/platform/actor.ts';
 import { AppError } from '../../../server/platform/errors.ts';
 import { EXIT, parseCli, UsageError, type CliCommand } from '../../command.ts';

@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/actor.ts';
-import type { GrantPlace } from './accounts.places.ts';
+import type { GrantPlace } from '../registry/index.ts';
 
 // Every ability of the accounts module. Default deny.
 

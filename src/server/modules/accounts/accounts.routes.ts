@@ -8,7 +8,7 @@ import { requireActor } from '../../platform/request-actor.ts';
 import { SESSION_COOKIE, revokeSession } from './accounts.sessions.ts';
 import { clearSessionCookie, setSessionCookie } from './auth.plugin.ts';
 import { shellAbilities } from './accounts.policy.ts';
-import { placesByIds } from './accounts.places.ts';
+import { placesByIds } from '../registry/index.ts';
 import { createOtpSender } from './otp/senders.ts';
 import { loginStaff } from './commands/login-staff.ts';
 import { changePassword } from './commands/change-password.ts';

@@ -2,7 +2,7 @@ import type { UserView } from '../../../contracts/accounts.ts';
 import { maskPhone, type Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { placesByIds, type GrantPlace } from './accounts.places.ts';
+import { placesByIds, type GrantPlace } from '../registry/index.ts';
 import { canManageUser, userAbilities } from './accounts.policy.ts';
 import { grantsOf, searchUsers, userById, type Grant, type UserRow } from './accounts.repo.ts';
 

@@ -6,6 +6,5 @@ export { disableUser } from './commands/disable-user.ts';
 export { enableUser } from './commands/enable-user.ts';
 export { listManagedUsers, toUserView } from './accounts.users.ts';
 export { userByUsername } from './accounts.repo.ts';
-export { placesByIds, type GrantPlace } from './accounts.places.ts';
 export { forgetCachedSessions } from './accounts.sessions.ts';
 export { otpSenderFactories, type OtpSender, type OtpSenderFactory } from './otp/senders.ts';

@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { roleGrants, users } from '../accounts.tables.ts';
 import { hashPassword } from '../accounts.passwords.ts';
-import { placesByIds } from '../accounts.places.ts';
+import { placesByIds } from '../../registry/index.ts';
 import { canGrantOver, canManageUsers } from '../accounts.policy.ts';
 import { userByUsername } from '../accounts.repo.ts';
 

@@ -2,12 +2,9 @@ import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../contracts/accounts.ts';
 import { roleScopeKind } from '../../../contracts/accounts.ts';
 import type { Db } from '../../platform/db.ts';
-// Border crossing, kept to this one file: registryScope has no "what place is this id, and in
-// which district" look-up yet. It belongs in registry.scope.ts (asked of the registry's owner);
-// when it lands, this file shrinks to a call of it and the import below goes.
 import {
   communities, compounds, districts, grids, propertyCompanies, propertyContracts, streets,
-} from '../registry/registry.tables.ts';
+} from './registry.tables.ts';
 
 export type PlaceKind = (typeof roleScopeKind)[Role];
 
