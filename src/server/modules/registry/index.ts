@@ -15,3 +15,4 @@ export { changeOwnership } from './commands/change-ownership.ts';
 export { formatCenti, votingArea } from './domain/areas.ts';
 export { todayInChina } from './domain/today.ts';
 export { importRoster, exportRoster, rosterFileName, findCompoundByIdOrCode, idNumberHash, idNumberHasher, type ImportProgress } from './roster/index.ts';
+export { placesByIds, type GrantPlace, type PlaceKind } from './registry.places.ts';
