@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { DEMO_STAFF_PASSWORD } from '../../src/contracts/demo.ts';
+import { demoAccounts } from '../../src/server/demo/index.ts';
+
+// What every journey needs: the server's URL, the demo logins, a page at desktop or phone size,
+// logging in as a person does, and a screenshot at the end.
+
+export const baseUrl = inject('baseUrl');
+const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
+
+/** A demo login by role, as the demo defines them (src/server/demo, docs/rules/demo.md). */
+export function demoLogin(role: string, nth = 0): string {
+  const matching = demoAccounts('small').filter((a) => a.role === role);
+  const account = matching[nth];
+  if (!account) throw new Error(`the small demo defines no ${role} account #${nth + 1} (demoAccounts: ${JSON.stringify(demoAccounts('small'))})`);
+  return account.login;
+}
+
+export const phone = { width: 375, height: 812 };
+export const desktop = { width: 1366, height: 860 };
+
+export async function openPage(browser: Browser, viewport = desktop): Promise<{ context: BrowserContext; page: Page }> {
+  const mobile = viewport.width < 500;
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'zh-CN', isMobile: mobile, hasTouch: mobile });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return { context, page };
+}
+
+/** Waits for the API answer to a request the action triggers, and returns it. */
+export async function answerTo(page: Page, match: (url: URL) => boolean, action: () => Promise<unknown>): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().startsWith(baseUrl) && r.request().method() !== 'OPTIONS' && match(new URL(r.url()))),
+    action(),
+  ]);
+  return response;
+}
+
+/** Logs a staff member in through the login page, as a person would. */
+export async function loginStaffInPage(page: Page, username: string) {
+  await page.goto('/login');
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_STAFF_PASSWORD);
+  const login = await answerTo(page, (u) => u.pathname === '/api/auth/login', () => page.locator('form[id="staff-login"] button[type="submit"]').click());
+  if (login.status() !== 200) throw new Error(`login ${username} answered ${login.status()}: ${await login.text()}`);
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** Logs a staff member in through the API only, for what a journey needs behind the scenes. */
+export async function loginStaffByApi(context: BrowserContext, username: string) {
+  const res = await context.request.post('/api/auth/login', { data: { username, password: DEMO_STAFF_PASSWORD } });
+  if (!res.ok()) throw new Error(`login ${username} answered ${res.status()}: ${await res.text()}`);
+}
+
+export async function getJson<T>(context: BrowserContext, url: string): Promise<T> {
+  const res = await context.request.get(url);
+  if (!res.ok()) throw new Error(`GET ${url} answered ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
