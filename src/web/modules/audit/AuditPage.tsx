@@ -3,7 +3,7 @@ import { Alert, Button, Card, DatePicker, Flex, Input, Select, Table, Tooltip, T
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { auditKinds } from '../../../contracts/audit.ts';
+import { GLOBAL_CHAIN, auditKinds } from '../../../contracts/audit.ts';
 import { PageHeader } from '../../shell/PageHeader.tsx';
 import { serverPagination, useListParams } from '../../shell/listParams.ts';
 import { formatDateTime } from '../../shell/format.ts';
@@ -12,9 +12,6 @@ import { EmptyState, ErrorAlert, NotFoundPage, errorMessage } from '../../shell/
 import { allCommunities, usePlaces } from '../registry/places.ts';
 import { useAuditEvents, verifyChain, type AuditEvent, type AuditVerifyResult } from './audit.api.ts';
 import { AuditEventDetail } from './AuditEventDetail.tsx';
-
-/** Events outside any community (accounts, the district itself) chain under this id (server: audit/domain/chain.ts). */
-const GLOBAL_CHAIN = '00000000-0000-0000-0000-000000000000';
 
 /** uuids are long and alike at a glance: their first 8 characters tell them apart in a table */
 const shortId = (id: string) => (/^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(id) ? id.slice(0, 8) : id);

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** Events outside any community (accounts, district set-up) form their own chain. */
-export const GLOBAL_CHAIN = '00000000-0000-0000-0000-000000000000';
+export { GLOBAL_CHAIN } from '../../../../contracts/audit.ts';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface ChainedEvent {
