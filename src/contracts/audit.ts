@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The chain of events outside any community (accounts, district set-up). */
+export const GLOBAL_CHAIN = '00000000-0000-0000-0000-000000000000';
+
 /** Every kind of audit event. A command records exactly one of these, in its own transaction. */
 export const auditKinds = [
   'accounts.user_created',
@@ -36,6 +39,28 @@ export const auditKinds = [
   'voting.paper_entry_recorded',
   'voting.paper_mismatch_resolved',
   'voting.proxy_registered',
+  'notices.notice_drafted',
+  'notices.draft_updated',
+  'notices.notice_published',
+  'notices.attachment_uploaded',
+  'notices.posting_proof_uploaded',
+  'notices.objection_raised',
+  'notices.objection_answered',
+  'notices.settings_changed',
+  'consultation.matter_raised',
+  'consultation.matter_cosigned',
+  'consultation.matter_advanced',
+  'consultation.matter_supported',
+  'consultation.comment_posted',
+  'consultation.comment_hidden',
+  'consultation.survey_attached',
+  'consultation.survey_answered',
+  'consultation.resolution_recorded',
+  'consultation.task_added',
+  'consultation.task_progress_reported',
+  'consultation.implementation_accepted',
+  'consultation.matter_rated',
+  'consultation.settings_changed',
 ] as const;
 export type AuditKind = (typeof auditKinds)[number];
 
