@@ -17,6 +17,8 @@ import { webRoot } from './platform/paths.ts';
 import { accountsRoutes, authPlugin } from './modules/accounts/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
+import { noticesRoutes } from './modules/notices/index.ts';
+import { votingRoutes } from './modules/voting/index.ts';
 import { demoRoutes } from './demo/index.ts';
 
 declare module 'fastify' {
@@ -77,6 +79,8 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(accountsRoutes, { prefix: '/api' });
   await app.register(registryRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(noticesRoutes, { prefix: '/api' });
+  await app.register(votingRoutes, { prefix: '/api' });
   await app.register(demoRoutes, { prefix: '/api' });
 
   if (serveWeb && fs.existsSync(path.join(webRoot, 'index.html'))) {
