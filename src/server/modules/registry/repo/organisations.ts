@@ -83,7 +83,8 @@ export async function communityBodies(db: Db, communityId: string, today: string
     .where(and(eq(organisations.communityId, communityId), inArray(organisations.kind, ['party_org', 'grid_branch', 'residents_committee'])))
     .orderBy(asc(organisations.name));
   const members = await currentMembers(db, communityId, orgs.map((o) => o.id), today);
-  const party = orgs.find((o) => o.kind === 'party_org');
+  // Party groups are party_org rows under the community's organisation; the organisation itself has no parent
+  const party = orgs.find((o) => o.kind === 'party_org' && !o.parentId);
   const committee = orgs.find((o) => o.kind === 'residents_committee');
   return {
     partyOrganisation: party
