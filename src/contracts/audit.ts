@@ -61,6 +61,20 @@ export const auditKinds = [
   'consultation.implementation_accepted',
   'consultation.matter_rated',
   'consultation.settings_changed',
+  'meetings.series_created',
+  'meetings.series_updated',
+  'meetings.settings_changed',
+  'meetings.meeting_created',
+  'meetings.occurrence_scheduled',
+  'meetings.agenda_changed',
+  'meetings.representative_invited',
+  'meetings.representative_removed',
+  'meetings.attendance_recorded',
+  'meetings.position_recorded',
+  'meetings.item_concluded',
+  'meetings.minutes_edited',
+  'meetings.minutes_signed',
+  'meetings.addendum_added',
 ] as const;
 export type AuditKind = (typeof auditKinds)[number];
 

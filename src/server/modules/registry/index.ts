@@ -16,3 +16,4 @@ export { formatCenti, votingArea } from './domain/areas.ts';
 export { todayInChina } from './domain/today.ts';
 export { importRoster, exportRoster, rosterFileName, findCompoundByIdOrCode, idNumberHash, idNumberHasher, type ImportProgress } from './roster/index.ts';
 export { placesByIds, type GrantPlace, type PlaceKind } from './registry.places.ts';
+export { communityBodies, ownersCommittees, propertyContractsOf } from './repo/organisations.ts';
