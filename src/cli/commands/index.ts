@@ -3,6 +3,7 @@ import { serveCommand } from './platform/serve.ts';
 import { migrateCommand } from './platform/migrate.ts';
 import { auditVerifyCommand } from './audit/verify.ts';
 import { tallyCommand } from './voting/tally.ts';
+import { voteExportCommand } from './voting/export.ts';
 import { accountsCommands } from './accounts/index.ts';
 import { importRosterCommand } from './registry/import-roster.ts';
 import { exportRosterCommand } from './registry/export-roster.ts';
@@ -14,6 +15,7 @@ export const commands: CliCommand[] = [
   migrateCommand,
   auditVerifyCommand,
   tallyCommand,
+  voteExportCommand,
   ...accountsCommands,
   importRosterCommand,
   exportRosterCommand,

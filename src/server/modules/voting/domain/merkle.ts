@@ -1,0 +1,75 @@
+/**
+ * Receipts and the Merkle tree over them.
+ *
+ * A receipt code is a random, unguessable text handed to whoever cast the ballot. Its leaf is
+ * sha256(code) as lower-case hex: the leaf says nothing about the choice, and the code cannot be
+ * recovered from the leaf, so publishing every leaf and the root tells nobody how anyone voted.
+ *
+ * The tree, so that anyone can check a proof by hand:
+ *   - the leaves are sorted (plain code-unit order) and duplicates dropped, so the tree shows
+ *     nothing about the order in which ballots arrived;
+ *   - a parent is sha256(0x01 ‖ left ‖ right) over the 32-byte values; the 0x01 prefix keeps a
+ *     parent from being passed off as a leaf;
+ *   - on a level with an odd number of nodes the last one moves up unchanged;
+ *   - the root of one leaf is the leaf; a tree without leaves has no root.
+ * A proof lists, from the leaf upwards, each sibling and whether it sits left or right.
+ */
+import { createHash } from 'node:crypto';
+
+export interface ProofStep {
+  side: 'left' | 'right';
+  hash: string;
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+export function receiptLeaf(code: string): string {
+  return createHash('sha256').update(code, 'utf8').digest('hex');
+}
+
+export function parentHash(left: string, right: string): string {
+  return createHash('sha256')
+    .update(Buffer.from([0x01]))
+    .update(Buffer.from(left, 'hex'))
+    .update(Buffer.from(right, 'hex'))
+    .digest('hex');
+}
+
+function sortedLeaves(leaves: string[]): string[] {
+  for (const leaf of leaves) if (!HEX64.test(leaf)) throw new Error(`not a sha256 hex leaf: ${leaf}`);
+  return [...new Set(leaves)].sort();
+}
+
+function nextLevel(level: string[]): string[] {
+  const up: string[] = [];
+  for (let i = 0; i < level.length; i += 2) up.push(i + 1 < level.length ? parentHash(level[i], level[i + 1]) : level[i]);
+  return up;
+}
+
+export function merkleRoot(leaves: string[]): string | null {
+  let level = sortedLeaves(leaves);
+  if (level.length === 0) return null;
+  while (level.length > 1) level = nextLevel(level);
+  return level[0];
+}
+
+/** The path from a leaf to the root, or null when the leaf is not in the tree. */
+export function merkleProof(leaves: string[], leaf: string): ProofStep[] | null {
+  let level = sortedLeaves(leaves);
+  let index = level.indexOf(leaf);
+  if (index < 0) return null;
+  const proof: ProofStep[] = [];
+  while (level.length > 1) {
+    const sibling = index % 2 === 0 ? index + 1 : index - 1;
+    if (sibling < level.length) proof.push({ side: index % 2 === 0 ? 'right' : 'left', hash: level[sibling] });
+    level = nextLevel(level);
+    index = Math.floor(index / 2);
+  }
+  return proof;
+}
+
+export function verifyProof(leaf: string, proof: ProofStep[], root: string): boolean {
+  let hash = leaf;
+  for (const step of proof) hash = step.side === 'left' ? parentHash(step.hash, hash) : parentHash(hash, step.hash);
+  return hash === root;
+}
