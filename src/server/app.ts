@@ -19,6 +19,8 @@ import { registryRoutes } from './modules/registry/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { noticesRoutes } from './modules/notices/index.ts';
 import { votingRoutes } from './modules/voting/index.ts';
+import { consultationRoutes } from './modules/consultation/index.ts';
+import { meetingsRoutes } from './modules/meetings/index.ts';
 import { demoRoutes } from './demo/index.ts';
 
 declare module 'fastify' {
@@ -81,6 +83,8 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(noticesRoutes, { prefix: '/api' });
   await app.register(votingRoutes, { prefix: '/api' });
+  await app.register(consultationRoutes, { prefix: '/api' });
+  await app.register(meetingsRoutes, { prefix: '/api' });
   await app.register(demoRoutes, { prefix: '/api' });
 
   if (serveWeb && fs.existsSync(path.join(webRoot, 'index.html'))) {
