@@ -121,6 +121,9 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
     await ensureAccountsOnceReady();
     await turnOfTheEventLoop();
   }
+  // PGlite has no autovacuum: without fresh statistics the planner treats the bulk-loaded tables
+  // as empty and picks nested loops that take minutes on the full demo.
+  if (communitiesLoaded > 0) await database.exec('analyze');
   return { plan, resumed: inspection.kind === 'demo', communitiesLoaded, accounts, ms: performance.now() - started };
 }
 
