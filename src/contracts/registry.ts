@@ -335,6 +335,9 @@ export const createCompoundInput = z.strictObject({
   address: z.string().trim().max(200).nullable().optional(),
   parkingInVotingArea: z.boolean().optional(),
 });
+/** POST /api/communities/:id/compounds: the community comes from the path. */
+export const createCompoundBody = createCompoundInput.omit({ communityId: true });
+export const compoundCreated = z.object({ id, communityId: id, code: z.string(), name: z.string() });
 export type CreateDistrictInput = z.input<typeof createDistrictInput>;
 export type CreateStreetInput = z.input<typeof createStreetInput>;
 export type CreateCommunityInput = z.input<typeof createCommunityInput>;

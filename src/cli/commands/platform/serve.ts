@@ -5,6 +5,7 @@ import { loadConfig } from '../../../server/platform/config.ts';
 import { migrate, openDatabase } from '../../../server/platform/db.ts';
 import { projectRoot, webRoot } from '../../../server/platform/paths.ts';
 import { buildApp } from '../../../server/app.ts';
+import { testClockFromEnv } from '../../../server/platform/clock.ts';
 import { demoAccounts, loadDemoOnFirstStart } from '../../../server/demo/index.ts';
 
 /** The newest modification time under a folder, to tell whether the web build is stale. */
@@ -40,14 +41,17 @@ Options:
 Environment:
   PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://…; default: embedded PGlite),
   SIYI_DATA_DIR (./data), SIYI_DEMO (1; 0 skips the demo), SIYI_DEMO_SIZE (full | small),
-  LOG_LEVEL (info)`,
+  LOG_LEVEL (info); tests only: SIYI_CLOCK_OFFSET_FILE with SIYI_ALLOW_TEST_CLOCK=1 moves the
+  app clock by the milliseconds in that file (browser journeys cross notice periods)`,
   async run(argv, io) {
     const { values } = parseCli(argv, { 'build-web': { type: 'boolean' } });
     const config = loadConfig();
     if (values['build-web']) await buildWebIfNeeded(io.err);
     const database = await openDatabase(config);
     await migrate(database);
-    const app = await buildApp({ config, database });
+    const testClock = testClockFromEnv(process.env);
+    if (testClock) io.err(`TEST CLOCK: the app clock is moved by the offset in ${testClock.file} (SIYI_CLOCK_OFFSET_FILE); never use this in production`);
+    const app = await buildApp({ config, database, ...(testClock ? { clock: testClock } : {}) });
     const demo = config.loadDemo ? loadDemoOnFirstStart(database, config.demoSize, app.log) : null;
     const shutdown = async () => {
       await app.close();

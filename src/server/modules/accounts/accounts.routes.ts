@@ -15,12 +15,22 @@ import { changePassword } from './commands/change-password.ts';
 import { requestOwnerCode } from './commands/request-owner-code.ts';
 import { loginOwner } from './commands/login-owner.ts';
 import { usersRoutes } from './users.routes.ts';
+import type { LoginPhoneSource } from './accounts.login-phones.ts';
+
+export interface AccountsRoutesOptions {
+  /**
+   * Standings of modules above accounts that let a phone without units log in by code (see
+   * LoginPhoneSource). Required, so that buildApp states them: none is an empty list.
+   */
+  loginPhoneSources: readonly LoginPhoneSource[];
+}
 
 const ok = z.object({ ok: z.literal(true) });
 
 /** Login, logout, owner codes, password change and /me; then the staff-account admin routes. */
-export async function accountsRoutes(app: FastifyInstance) {
+export async function accountsRoutes(app: FastifyInstance, options: AccountsRoutesOptions) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const sources = options.loginPhoneSources;
   const otpSender = createOtpSender(app.config.otpSender, { log: app.log, database: app.database });
 
   r.post('/auth/login', {
@@ -55,7 +65,7 @@ export async function accountsRoutes(app: FastifyInstance) {
       response: { 202: otpSentView, 400: errorBody, 429: errorBody },
     },
   }, async (request, reply) => {
-    const sent = await requestOwnerCode(app.db, request.body.phone, otpSender);
+    const sent = await requestOwnerCode(app.db, request.body.phone, otpSender, sources);
     return reply.status(202).send(sent);
   });
 
@@ -68,7 +78,7 @@ export async function accountsRoutes(app: FastifyInstance) {
       response: { 200: ok, 400: errorBody, 401: errorBody, 403: errorBody, 429: errorBody },
     },
   }, async (request, reply) => {
-    const session = await loginOwner(app.db, request.body, request.id);
+    const session = await loginOwner(app.db, request.body, sources, request.id);
     setSessionCookie(reply, session.token, session.expiresAt, app.config.production);
     return { ok: true as const };
   });

@@ -1,9 +1,7 @@
 import type { Role } from '../../../contracts/accounts.ts';
 import { emptyScope, type Scope } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
-import { registryScope } from '../registry/index.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { registryScope, todayInChina } from '../registry/index.ts';
 
 /** Resolves a staff member's grants into the communities, compounds and grids they reach. */
 export async function resolveStaffScope(db: Db, grants: { role: Role; scopeId: string }[]): Promise<Scope> {
@@ -27,7 +25,7 @@ export async function resolveStaffScope(db: Db, grants: { role: Role; scopeId: s
     for (const c of await registryScope.communitiesIn(db, { [key]: scopeIds })) addCommunity(c.id, role);
   }
   for (const c of await registryScope.compoundsByIds(db, ids('owners_committee'))) addCompound(c.id, c.communityId, 'owners_committee');
-  for (const c of await registryScope.compoundsOfCompanies(db, ids('property_staff'), today())) addCompound(c.id, c.communityId, 'property_staff');
+  for (const c of await registryScope.compoundsOfCompanies(db, ids('property_staff'), todayInChina())) addCompound(c.id, c.communityId, 'property_staff');
   const gridIds = ids('grid_worker');
   for (const g of await registryScope.gridsByIds(db, gridIds)) scope.grids.set(g.id, g.communityId);
   for (const c of await registryScope.compoundsOfGrids(db, gridIds)) addCompound(c.id, c.communityId, 'grid_worker');

@@ -1,6 +1,8 @@
 // The accounts module's public face: other modules import only from here.
 export { authPlugin } from './auth.plugin.ts';
-export { accountsRoutes } from './accounts.routes.ts';
+export { accountsRoutes, type AccountsRoutesOptions } from './accounts.routes.ts';
+export type { LoginPhoneSource } from './accounts.login-phones.ts';
+export { staffUserById, phoneHoldsRole, type StaffUserRef } from './accounts.lookups.ts';
 export { createUser, type CreateUserInput } from './commands/create-user.ts';
 export { disableUser } from './commands/disable-user.ts';
 export { enableUser } from './commands/enable-user.ts';

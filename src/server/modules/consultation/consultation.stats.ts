@@ -75,10 +75,9 @@ export interface OverdueReason {
  * past the reply deadline (notices module).
  */
 export async function overdueMatters(db: Db, where: SQL | undefined, now: Date): Promise<{ row: MatterRow; reasons: OverdueReason[] }[]> {
-  const [late, posting] = await Promise.all([
-    db.select().from(matters).where(and(where, lateSql(now))).orderBy(matters.stepDueAt),
-    db.select().from(matters).where(and(where, inArray(matters.step, ['publish_resolution', 'publish_results']))),
-  ]);
+  // in turn: consultation's index offers this to other modules, which may pass their transaction
+  const late = await db.select().from(matters).where(and(where, lateSql(now))).orderBy(matters.stepDueAt);
+  const posting = await db.select().from(matters).where(and(where, inArray(matters.step, ['publish_resolution', 'publish_results'])));
   const out = new Map<string, { row: MatterRow; reasons: OverdueReason[] }>();
   const add = (row: MatterRow, reason: OverdueReason) => {
     const entry = out.get(row.id) ?? { row, reasons: [] };

@@ -5,8 +5,8 @@ import { idParam } from '../../../contracts/common.ts';
 import { boardQuery, boardView, matterSteps, matterSummaryView, overdueList, summaryQuery } from '../../../contracts/consultation.ts';
 import { errorBody } from '../../../contracts/errors.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { communityNames } from '../registry/index.ts';
 import { requireViewer, TAGS } from './consultation.access.ts';
-import { communitiesWithNames } from './consultation.borders.ts';
 import { canSeeCommunityViews, overseenCommunityIds } from './consultation.policy.ts';
 import { communityMattersSql, medianDaysPerStep, overdueMatters, withoutRecentJointMeeting } from './consultation.stats.ts';
 import { toCards } from './consultation.views.ts';
@@ -70,7 +70,7 @@ export async function viewsRoutes(app: FastifyInstance) {
     const overseen = overseenCommunityIds(viewer.actor);
     if (overseen !== null && !overseen.length) throw new AppError('forbidden', 'The summary is for street, district and community staff');
     const { streetId, communityId } = request.query;
-    let communities = await communitiesWithNames(app.db, { ids: overseen, streetId });
+    let communities = await communityNames(app.db, { ids: overseen, streetId });
     if (communityId) communities = communities.filter((c) => c.id === communityId);
     const ids = communities.map((c) => c.id);
     const now = app.clock.now();

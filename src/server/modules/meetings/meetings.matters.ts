@@ -6,7 +6,8 @@ import { meetingAgendaItems, meetingPositions, meetingRepresentatives, meetings 
 
 // What the consultation module (above this one) reads about the joint meetings: the record of a
 // matter's deliberation, and when each community last met. Plain reads; no policy (the caller
-// has applied its own to the matter or the communities).
+// has applied its own to the matter or the communities). The caller may pass its transaction,
+// which is one PostgreSQL client: queries run in turn, never with Promise.all.
 
 export interface JointMeetingRecord {
   meetingId: string;
@@ -39,17 +40,15 @@ export async function jointMeetingRecordForMatter(db: Db, communityId: string, m
     .orderBy(desc(meetings.heldAt), desc(meetings.scheduledAt))
     .limit(1);
   if (!hit) return null;
-  const [present, positions] = await Promise.all([
-    db.selectDistinct({ party: meetingRepresentatives.party }).from(meetingRepresentatives)
-      .where(and(
-        eq(meetingRepresentatives.communityId, communityId),
-        eq(meetingRepresentatives.meetingId, hit.meeting.id),
-        eq(meetingRepresentatives.voting, true),
-        eq(meetingRepresentatives.present, true),
-      )),
-    db.select({ party: meetingPositions.party, position: meetingPositions.position, reason: meetingPositions.reason }).from(meetingPositions)
-      .where(and(eq(meetingPositions.communityId, communityId), eq(meetingPositions.itemId, hit.itemId))),
-  ]);
+  const present = await db.selectDistinct({ party: meetingRepresentatives.party }).from(meetingRepresentatives)
+    .where(and(
+      eq(meetingRepresentatives.communityId, communityId),
+      eq(meetingRepresentatives.meetingId, hit.meeting.id),
+      eq(meetingRepresentatives.voting, true),
+      eq(meetingRepresentatives.present, true),
+    ));
+  const positions = await db.select({ party: meetingPositions.party, position: meetingPositions.position, reason: meetingPositions.reason }).from(meetingPositions)
+    .where(and(eq(meetingPositions.communityId, communityId), eq(meetingPositions.itemId, hit.itemId)));
   const presentParties = new Set(present.map((p) => p.party as Party));
   const order = (p: string) => FOUR_PARTIES.indexOf(p as (typeof FOUR_PARTIES)[number]);
   return {

@@ -1,33 +1,25 @@
-import { inArray } from 'drizzle-orm';
-import type { Db } from '../../platform/db.ts';
-import { findUnitRef } from '../registry/index.ts';
-// Border crossing, kept to this one file (as voting.borders.ts does): the registry's index offers
-// no look-up of place names, which printed and public notices must show. It belongs in the
-// registry's index (asked of its owner); when it lands, the import below goes. Only reads.
-import { communities, compounds } from '../registry/registry.tables.ts';
-import type { OwnerPlaces } from './notices.policy.ts';
 import type { Actor } from '../../platform/actor.ts';
+import type { Db } from '../../platform/db.ts';
+import { findUnitRef, placeNames, type PlaceNames } from '../registry/index.ts';
+import type { OwnerPlaces } from './notices.policy.ts';
 
-export interface PlaceNames {
-  communities: Map<string, string>;
-  compounds: Map<string, string>;
-}
+// What the notices module asks of the registry, shaped for its views and policy. Everything goes
+// through the registry's index.ts; everything here only reads, one query after another.
+
+export type { PlaceNames };
 
 /** Names of the communities and compounds notices belong to, for views and the printed sheet. */
-export async function placeNames(db: Db, rows: { communityId: string; compoundId: string | null }[]): Promise<PlaceNames> {
-  const communityIds = [...new Set(rows.map((r) => r.communityId))];
-  const compoundIds = [...new Set(rows.map((r) => r.compoundId).filter((c): c is string => !!c))];
-  const [cs, xs] = await Promise.all([
-    communityIds.length ? db.select({ id: communities.id, name: communities.name }).from(communities).where(inArray(communities.id, communityIds)) : [],
-    compoundIds.length ? db.select({ id: compounds.id, name: compounds.name }).from(compounds).where(inArray(compounds.id, compoundIds)) : [],
-  ]);
-  return { communities: new Map(cs.map((c) => [c.id, c.name])), compounds: new Map(xs.map((c) => [c.id, c.name])) };
+export async function placeNamesOf(db: Db, rows: { communityId: string; compoundId: string | null }[]): Promise<PlaceNames> {
+  return placeNames(db, {
+    communityIds: rows.map((r) => r.communityId),
+    compoundIds: rows.flatMap((r) => (r.compoundId ? [r.compoundId] : [])),
+  });
 }
 
 /**
  * Where an owner or resident belongs: the compounds and communities of the units their session
  * reaches (owned or lived in, resolved by the accounts module). A household has a few units, so
- * one indexed look-up per unit is cheap.
+ * one indexed look-up per unit is cheap. A proxy holder who owns and rents nothing belongs nowhere.
  */
 export async function ownerPlaces(db: Db, actor: Actor | null): Promise<OwnerPlaces> {
   const places: OwnerPlaces = { compoundIds: new Set(), communityIds: new Set(), unitByCompound: new Map() };

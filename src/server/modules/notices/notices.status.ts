@@ -4,7 +4,8 @@ import { addDays, noticePhase } from './domain/periods.ts';
 import { correctionOf, countsFor, findNotice, objectionCountsOf, publishedForSubject } from './repo/notices.ts';
 
 // What modules above this one (consultation) ask about the notices they published: read-only,
-// no policy (the caller has applied its own), times as ISO strings.
+// no policy (the caller has applied its own), times as ISO strings. The caller may pass its
+// transaction, which is one PostgreSQL client: queries run in turn, never with Promise.all.
 
 export interface NoticeStatus {
   id: string;
@@ -22,7 +23,8 @@ export interface NoticeStatus {
 export async function noticeStatus(db: Db, noticeId: string, now: Date): Promise<NoticeStatus> {
   const notice = await findNotice(db, noticeId);
   if (!notice) throw notFound('Notice');
-  const [counts, correction] = await Promise.all([objectionCountsOf(db, notice.communityId, [notice.id], now), correctionOf(db, notice)]);
+  const counts = await objectionCountsOf(db, notice.communityId, [notice.id], now);
+  const correction = await correctionOf(db, notice);
   const c = countsFor(counts, notice.id);
   const endsAt = notice.postingEndsAt ?? addDays(notice.postingStartsAt ?? now, notice.postingDays);
   return {

@@ -2,7 +2,7 @@ import type { NoticeFileView, NoticeView, ObjectionView, PublicNoticeView } from
 import { maskPhone, type Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { noticePhase, objectionRefusal, objectionStatus } from './domain/periods.ts';
-import { placeNames, type PlaceNames } from './notices.borders.ts';
+import { placeNamesOf, type PlaceNames } from './notices.borders.ts';
 import { noticeAbilities, type NoticeRef, type OwnerPlaces } from './notices.policy.ts';
 import { filesOf, type FileMeta } from './repo/files.ts';
 import { correctionOf, countsFor, noticeLink, objectionCountsOf, type NoticeLink, type NoticeListRow, type NoticeRow, type ObjectionCounts } from './repo/notices.ts';
@@ -32,7 +32,7 @@ export function placesOf(names: PlaceNames, n: { communityId: string; compoundId
 /** The public face of one notice: what the board, the public page and the printed sheet show. */
 export async function publicNoticeView(db: Db, n: NoticeRow, now: Date, forPublic: boolean): Promise<PublicNoticeView & { correctedById: string | null }> {
   const [names, files, counts, corrects, correctedBy] = await Promise.all([
-    placeNames(db, [n]),
+    placeNamesOf(db, [n]),
     filesOf(db, n),
     objectionCountsOf(db, n.communityId, [n.id], now),
     n.correctsId ? noticeLink(db, n.communityId, n.correctsId) : Promise.resolve(null),
@@ -98,7 +98,7 @@ export async function toListItems(db: Db, rows: NoticeListRow[], now: Date) {
   const byCommunity = new Map<string, string[]>();
   for (const r of rows) byCommunity.set(r.communityId, [...(byCommunity.get(r.communityId) ?? []), r.id]);
   const [names, ...countMaps] = await Promise.all([
-    placeNames(db, rows),
+    placeNamesOf(db, rows),
     ...[...byCommunity].map(([communityId, ids]) => objectionCountsOf(db, communityId, ids, now)),
   ]);
   const counts = new Map(countMaps.flatMap((m) => [...m]));

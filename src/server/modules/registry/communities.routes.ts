@@ -3,11 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParam } from '../../../contracts/common.ts';
 import { errorBody } from '../../../contracts/errors.ts';
 import {
-  communityFiguresBody, communityList, communityListQuery, communityView, compoundList, compoundListQuery, type CommunityView, type DerivedFigures,
+  communityFiguresBody, communityList, communityListQuery, communityView, compoundCreated, compoundList, compoundListQuery, createCompoundBody,
+  type CommunityView, type DerivedFigures,
 } from '../../../contracts/registry.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
 import { requireActor, requireStaff } from '../../platform/request-actor.ts';
+import { createCompound } from './commands/create-compound.ts';
 import { recordCommunityFigures } from './commands/record-community-figures.ts';
 import { km2 } from './domain/areas.ts';
 import { todayInChina } from './domain/today.ts';
@@ -116,5 +118,21 @@ export async function communitiesRoutes(app: FastifyInstance) {
       abilities: compoundAbilities(actor, { id: c.id, communityId }),
     }));
     return { items, total, page: q.page, pageSize: q.pageSize };
+  });
+
+  r.post('/communities/:id/compounds', {
+    schema: {
+      tags: ['registry'],
+      summary: "Create a compound in a community (the community's managers); its buildings and units come by roster import",
+      ...byId,
+      body: createCompoundBody,
+      response: { 201: compoundCreated, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+    },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const communityId = readableCommunity(actor, request.params.id);
+    forbidUnless(canManageCommunity(actor, communityId), 'create compounds in this community');
+    const compound = await createCompound({ db: app.db, actor, requestId: request.id }, { ...request.body, communityId });
+    return reply.status(201).send(compound);
   });
 }

@@ -17,3 +17,8 @@ export { todayInChina } from './domain/today.ts';
 export { importRoster, exportRoster, rosterFileName, findCompoundByIdOrCode, idNumberHash, idNumberHasher, type ImportProgress } from './roster/index.ts';
 export { placesByIds, type GrantPlace, type PlaceKind } from './registry.places.ts';
 export { communityBodies, ownersCommittees, propertyContractsOf } from './repo/organisations.ts';
+export {
+  compoundSummary, placeNames, communityNames, communityOnStreetSql, hasCurrentOwnersCommittee,
+  unitsWithCurrentOwners, unitOfCompound, personOfCommunity, ownsUnitInCommunity, unitsOwnedInCompound, compoundsOwnedBy,
+  type CompoundSummary, type PlaceNames, type UnitWithOwners,
+} from './registry.lookups.ts';

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import {
   communities, compounds, districts, grids, propertyCompanies, propertyContracts, streets,
 } from './registry.tables.ts';
+import { todayInChina } from './domain/today.ts';
 
 export type PlaceKind = (typeof roleScopeKind)[Role];
 
@@ -19,8 +20,6 @@ export interface GrantPlace {
   name: string;
   districtIds: string[];
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Looks up scope ids of any kind; ids that name no place are absent from the map. */
 export async function placesByIds(db: Db, ids: string[]): Promise<Map<string, GrantPlace>> {
@@ -45,7 +44,7 @@ export async function placesByIds(db: Db, ids: string[]): Promise<Map<string, Gr
 
   const companies = await db.select({ id: propertyCompanies.id, name: propertyCompanies.name }).from(propertyCompanies).where(inArray(propertyCompanies.id, unique));
   if (companies.length) {
-    const day = today();
+    const day = todayInChina();
     const contracted = await db
       .selectDistinct({ companyId: propertyContracts.companyId, districtId: communities.districtId })
       .from(propertyContracts)

@@ -14,3 +14,4 @@ export { resultRows, recordText } from './voting.results.ts';
 export { voteProgress } from './voting.stats.ts';
 export * as tally from './domain/index.ts';
 export { publishedVoteForMatter, type PublishedVoteForMatter } from './voting.matters.ts';
+export { proxyLoginSource } from './voting.proxy-login.ts';

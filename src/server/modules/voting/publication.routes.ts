@@ -7,11 +7,11 @@ import { errorBody } from '../../../contracts/errors.ts';
 import { progressView, publicVoteView, recordQuery, resultsView } from '../../../contracts/voting.ts';
 import { notFound } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/request-actor.ts';
+import { compoundSummary } from '../registry/index.ts';
 import { conflict } from './commands/support.ts';
 import { participation } from './repo/ballots.ts';
 import { documentsOf, findVote } from './repo/votes.ts';
 import { forbidUnless, readableVote, refOf, visibleVote } from './voting.access.ts';
-import { compoundInfo } from './voting.borders.ts';
 import { TAGS } from './voting.http.ts';
 import { canReadDocument, canReadPublicly, canSeeProgress, canSeeResults, NO_RELATION } from './voting.policy.ts';
 import { questionResults, recordText } from './voting.results.ts';
@@ -93,7 +93,7 @@ export async function publicationRoutes(app: FastifyInstance) {
     const vote = await findVote(app.db, request.params.id);
     if (!vote || !canReadPublicly(refOf(vote))) throw notFound('Vote');
     const [compound, documents, questions, ballots] = await Promise.all([
-      compoundInfo(app.db, vote.compoundId),
+      compoundSummary(app.db, vote.compoundId),
       documentsOf(app.db, vote),
       questionResults(app.db, vote),
       participation(app.db, vote),

@@ -4,11 +4,10 @@ import { idParam } from '../../../contracts/common.ts';
 import { errorBody } from '../../../contracts/errors.ts';
 import { voteSettingsBody, voteSettingsView } from '../../../contracts/voting.ts';
 import { requireActor } from '../../platform/request-actor.ts';
-import { readableCompound, todayInChina } from '../registry/index.ts';
+import { hasCurrentOwnersCommittee, readableCompound, todayInChina } from '../registry/index.ts';
 import { settingsOf } from './commands/support.ts';
 import { updateSettings } from './commands/update-settings.ts';
 import { forbidUnless } from './voting.access.ts';
-import { hasOwnersCommittee } from './voting.borders.ts';
 import { ctxOf, TAGS } from './voting.http.ts';
 import { canEditSettings, canReadSettings } from './voting.policy.ts';
 
@@ -19,7 +18,7 @@ export async function settingsRoutes(app: FastifyInstance) {
   const access = async (request: Parameters<typeof requireActor>[0], id: string) => {
     const actor = requireActor(request);
     const compound = await readableCompound(app.db, actor, id);
-    const hasCommittee = await hasOwnersCommittee(app.db, compound, todayInChina(app.clock.now()));
+    const hasCommittee = await hasCurrentOwnersCommittee(app.db, compound, todayInChina(app.clock.now()));
     return { actor, compound, hasCommittee };
   };
 

@@ -4,11 +4,10 @@ import { idParam } from '../../../contracts/common.ts';
 import { errorBody } from '../../../contracts/errors.ts';
 import { createVoteBody, updateVoteBody, voteList, voteListQuery, voteView } from '../../../contracts/voting.ts';
 import { requireActor } from '../../platform/request-actor.ts';
-import { readableCompound } from '../registry/index.ts';
+import { compoundSummary, readableCompound } from '../registry/index.ts';
 import { createVote } from './commands/create-vote.ts';
 import { updateVote } from './commands/update-vote.ts';
 import { listVotes } from './repo/votes.ts';
-import { compoundInfo } from './voting.borders.ts';
 import { forbidUnless, ownerReach, ownerRelation, readableVote, refOf } from './voting.access.ts';
 import { ctxOf, TAGS } from './voting.http.ts';
 import { canManageVote, staffVoteScope, voteAbilities } from './voting.policy.ts';
@@ -34,7 +33,7 @@ export async function votesRoutes(app: FastifyInstance) {
     const names = new Map<string, string>();
     const items = [];
     for (const { row, questionCount } of rows) {
-      if (!names.has(row.compoundId)) names.set(row.compoundId, (await compoundInfo(app.db, row.compoundId))?.name ?? '');
+      if (!names.has(row.compoundId)) names.set(row.compoundId, (await compoundSummary(app.db, row.compoundId))?.name ?? '');
       const relation = await ownerRelation(app.db, actor, row);
       const ref = refOf(row);
       items.push({

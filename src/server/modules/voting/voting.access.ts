@@ -4,8 +4,8 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { VoteRow } from './commands/support.ts';
 import type { VoteState } from './domain/lifecycle.ts';
+import { compoundsOwnedBy, unitsOwnedInCompound } from '../registry/index.ts';
 import { findVote } from './repo/votes.ts';
-import { compoundsOwnedBy, unitsOwnedInCompound } from './voting.borders.ts';
 import { canReadPublicly, canReadVote, NO_RELATION, type OwnerRelation, type VoteRef } from './voting.policy.ts';
 import { voteProxies, voteUnitOwners } from './voting.tables.ts';
 
@@ -20,20 +20,22 @@ export const refOf = (vote: VoteRow): VoteRef => ({
   convenerKind: vote.convenerKind,
 });
 
-/** How an owner relates to the vote (three small indexed look-ups); nothing for staff. */
+/**
+ * How an owner relates to the vote (three small indexed look-ups, in turn, so that the function
+ * is safe on a transaction's one client); nothing for staff. A proxy holder who owns nothing has
+ * no person ids: only the proxy look-up, by phone, can relate them.
+ */
 export async function ownerRelation(db: Db, actor: Actor | null, vote: VoteRow): Promise<OwnerRelation> {
   if (!actor || actor.kind !== 'owner') return NO_RELATION;
-  const [owned, frozen, proxy] = await Promise.all([
-    unitsOwnedInCompound(db, vote.compoundId, actor.personIds),
-    actor.personIds.length
-      ? db.select({ unitId: voteUnitOwners.unitId }).from(voteUnitOwners)
-          .where(and(eq(voteUnitOwners.communityId, vote.communityId), eq(voteUnitOwners.voteId, vote.id), inArray(voteUnitOwners.personId, actor.personIds)))
-          .limit(1)
-      : Promise.resolve([]),
-    db.select({ id: voteProxies.id }).from(voteProxies)
-      .where(and(eq(voteProxies.communityId, vote.communityId), eq(voteProxies.voteId, vote.id), eq(voteProxies.proxyPhone, actor.phone)))
-      .limit(1),
-  ]);
+  const owned = await unitsOwnedInCompound(db, vote.compoundId, actor.personIds);
+  const frozen = actor.personIds.length
+    ? await db.select({ unitId: voteUnitOwners.unitId }).from(voteUnitOwners)
+        .where(and(eq(voteUnitOwners.communityId, vote.communityId), eq(voteUnitOwners.voteId, vote.id), inArray(voteUnitOwners.personId, actor.personIds)))
+        .limit(1)
+    : [];
+  const proxy = await db.select({ id: voteProxies.id }).from(voteProxies)
+    .where(and(eq(voteProxies.communityId, vote.communityId), eq(voteProxies.voteId, vote.id), eq(voteProxies.proxyPhone, actor.phone)))
+    .limit(1);
   return { ownsInCompound: owned.length > 0, inElectorate: frozen.length > 0, holdsProxy: proxy.length > 0 };
 }
 

@@ -45,8 +45,10 @@ function electionSummary(result: ElectionResult, question: QuestionRow) {
   return { zh: zh.join('；'), en: en.join('; ') };
 }
 
+/** In turn, not in parallel: publishedVoteForMatter (voting's index) calls this inside a caller's transaction. */
 export async function questionResults(db: Db, vote: VoteRow): Promise<z.infer<typeof questionResultView>[]> {
-  const [questions, rows] = await Promise.all([questionsOf(db, vote), resultRows(db, vote)]);
+  const questions = await questionsOf(db, vote);
+  const rows = await resultRows(db, vote);
   return questions.flatMap((question) => {
     const row = rows.find((r) => r.questionId === question.id);
     if (!row) return [];

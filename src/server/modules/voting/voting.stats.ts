@@ -14,11 +14,15 @@ import { questionsOf } from './repo/votes.ts';
 /**
  * Live participation per question, overall against the quorum and per building: how many
  * subjects (heads) and how much area have a ballot. Reads which subjects have a ballot, never
- * what it says.
+ * what it says. The reads run in turn: voting's index offers this to other modules, which may
+ * call it inside their transaction (one client, one query at a time).
  */
 export async function voteProgress(db: Db, vote: VoteRow): Promise<z.infer<typeof progressView>> {
   const state = vote.state as VoteState;
-  const [electorate, questions, ballots, paper] = await Promise.all([electorateOf(db, vote), questionsOf(db, vote), participation(db, vote), paperCounts(db, vote)]);
+  const electorate = await electorateOf(db, vote);
+  const questions = await questionsOf(db, vote);
+  const ballots = await participation(db, vote);
+  const paper = await paperCounts(db, vote);
   const preset = vote.preset as PresetId;
   const totalArea = electorate.subjects.reduce((sum, s) => sum + s.areaCenti, 0n);
   const total = { area: totalArea, heads: BigInt(electorate.subjects.length) };

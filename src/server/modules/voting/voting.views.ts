@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { documentView, questionView, voteOptionsView, VoteView } from '../../../contracts/voting.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
+import { compoundSummary } from '../registry/index.ts';
 import type { VoteRow } from './commands/support.ts';
 import { classOfItem, type PresetId } from './domain/presets.ts';
 import { documentsOf, notificationsOf, questionsOf, type DocumentMeta, type QuestionRow } from './repo/votes.ts';
-import { compoundInfo } from './voting.borders.ts';
 import { canReadDocument, voteAbilities, type OwnerRelation } from './voting.policy.ts';
 import { refOf } from './voting.access.ts';
 
@@ -54,7 +54,7 @@ export function optionsView(vote: VoteRow): z.infer<typeof voteOptionsView> {
 export async function toVoteView(db: Db, actor: Actor, vote: VoteRow, relation: OwnerRelation, now: Date): Promise<VoteView> {
   const ref = refOf(vote);
   const [compound, questions, documents, notifications] = await Promise.all([
-    compoundInfo(db, vote.compoundId),
+    compoundSummary(db, vote.compoundId),
     questionsOf(db, vote),
     documentsOf(db, vote),
     notificationsOf(db, vote),

@@ -4,6 +4,7 @@ import type { Db } from '../../../platform/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { transaction } from '../../../platform/command.ts';
 import { registryScope } from '../../registry/index.ts';
+import { standingOfPhone, type LoginPhoneSource } from '../accounts.login-phones.ts';
 import { otpCodes } from '../accounts.tables.ts';
 import {
   OTP_TTL_SECONDS, UNSENT_CODE, generateCode, hashCode, otpMessage, sendRetryAfterSeconds,
@@ -13,14 +14,19 @@ import type { OtpSender } from '../otp/senders.ts';
 const DAY_MS = 24 * 3600_000;
 
 /**
- * Sends a one-time login code to a phone that currently owns or lives in a unit. Every phone gets
+ * Sends a one-time login code to a phone that currently owns or lives in a unit, or holds a
+ * standing that one of the login sources recognises (a vote's proxy holder). Every phone gets
  * the same answer and the same rate limit, registered or not, so the endpoint cannot be used to
  * learn who lives where. No audit event: a code request changes nothing the trail records; the
  * owner's successful login is audited.
  */
-export async function requestOwnerCode(db: Db, phone: string, sender: OtpSender): Promise<{ sent: true; expiresInSeconds: number }> {
+export async function requestOwnerCode(
+  db: Db, phone: string, sender: OtpSender, sources: readonly LoginPhoneSource[],
+): Promise<{ sent: true; expiresInSeconds: number }> {
   const { units } = await registryScope.unitsOfPhone(db, phone);
-  const code = units.length ? generateCode() : null;
+  // asked for every phone, owner or not, so that the work done does not tell them apart
+  const standing = await standingOfPhone(db, phone, sources);
+  const code = units.length > 0 || standing !== null ? generateCode() : null;
   const id = randomUUID();
   const now = new Date();
   await transaction(db, async (tx) => {

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lte, not, sql, type SQL
 import type { MatterListQuery, MatterStep } from '../../../../contracts/consultation.ts';
 import type { Db } from '../../../platform/db.ts';
 import { LATE_WHEN_PAST } from '../domain/steps.ts';
-import { onStreetSql } from '../consultation.borders.ts';
+import { communityOnStreetSql } from '../../registry/index.ts';
 import { matters } from '../consultation.tables.ts';
 import type { MatterRow } from './matters.ts';
 
@@ -23,7 +23,7 @@ export function filterSql(f: ListFilter, now: Date): SQL | undefined {
   const conds: (SQL | undefined)[] = [
     f.communityIds ? (f.communityIds.length ? inArray(matters.communityId, f.communityIds) : sql`false`) : undefined,
     f.communityId ? eq(matters.communityId, f.communityId) : undefined,
-    f.streetId ? onStreetSql(matters.communityId, f.streetId) : undefined,
+    f.streetId ? communityOnStreetSql(matters.communityId, f.streetId) : undefined,
     f.compoundId ? eq(matters.compoundId, f.compoundId) : undefined,
     f.step ? eq(matters.step, f.step) : undefined,
     f.category ? eq(matters.category, f.category) : undefined,

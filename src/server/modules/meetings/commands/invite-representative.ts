@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { inviteBody, type InviteBody, type MeetingKind } from '../../../../contracts/meetings.ts';
 import { transaction } from '../../../platform/command.ts';
-import { todayInChina } from '../../registry/index.ts';
+import { staffUserById } from '../../accounts/index.ts';
+import { personOfCommunity, todayInChina } from '../../registry/index.ts';
 import { invitedParties, isVotingParty } from '../domain/meeting-kinds.ts';
-import { personOfCommunity, staffUser } from '../meetings.borders.ts';
 import { meetingRepresentatives } from '../meetings.tables.ts';
 import type { MeetingRef } from '../meetings.policy.ts';
 import { checkEligibility } from '../repo/eligibility.ts';
@@ -37,7 +37,7 @@ export async function inviteRepresentative(ctx: MeetingsContext, ref: MeetingRef
     throw invalid([{ path: input.party === 'property_company' && !input.companyId ? 'companyId' : 'personId', message: `${person.name} ${eligible.message}` }], 'person_not_eligible');
   }
   if (input.userId) {
-    const user = await staffUser(ctx.db, input.userId);
+    const user = await staffUserById(ctx.db, input.userId);
     if (!user) throw invalid([{ path: 'userId', message: `no staff user ${input.userId}` }]);
     if (user.disabled) throw invalid([{ path: 'userId', message: `user ${user.username} is disabled` }]);
   }

@@ -1,7 +1,6 @@
 import type { Party } from '../../../../contracts/meetings.ts';
 import type { Db } from '../../../platform/db.ts';
-import { communityBodies, ownersCommittees, propertyContractsOf } from '../../registry/index.ts';
-import { ownsInCommunity } from '../meetings.borders.ts';
+import { communityBodies, ownersCommittees, ownsUnitInCommunity, propertyContractsOf } from '../../registry/index.ts';
 
 // Who may represent a party, as the registry holds it today:
 // - party_org: a current member of the community Party organisation or of one of its grid branches;
@@ -65,7 +64,7 @@ export async function checkEligibility(
         : { ok: false, message: `company ${input.companyId} holds no current property contract in the community` };
     }
     case 'owners_representative':
-      return (await ownsInCommunity(db, communityId, personId))
+      return (await ownsUnitInCommunity(db, communityId, personId))
         ? { ok: true, companyName: null }
         : { ok: false, message: 'does not currently own a unit in the community' };
   }

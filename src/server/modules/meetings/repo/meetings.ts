@@ -30,15 +30,16 @@ export interface MeetingParts {
   addenda: AddendumRow[];
 }
 
-/** Everything recorded for a meeting, in display order. */
+/**
+ * Everything recorded for a meeting, in display order. The reads run in turn: signing and
+ * addenda call this inside their transaction, whose one client takes one query at a time.
+ */
 export async function meetingParts(db: Db, m: { id: string; communityId: string }): Promise<MeetingParts> {
-  const [items, representatives, positions, signatures, addenda] = await Promise.all([
-    db.select().from(meetingAgendaItems).where(and(eq(meetingAgendaItems.communityId, m.communityId), eq(meetingAgendaItems.meetingId, m.id))).orderBy(asc(meetingAgendaItems.position)),
-    db.select().from(meetingRepresentatives).where(and(eq(meetingRepresentatives.communityId, m.communityId), eq(meetingRepresentatives.meetingId, m.id))).orderBy(asc(meetingRepresentatives.createdAt), asc(meetingRepresentatives.id)),
-    db.select().from(meetingPositions).where(and(eq(meetingPositions.communityId, m.communityId), eq(meetingPositions.meetingId, m.id))).orderBy(asc(meetingPositions.recordedAt), asc(meetingPositions.id)),
-    db.select().from(meetingSignatures).where(and(eq(meetingSignatures.communityId, m.communityId), eq(meetingSignatures.meetingId, m.id))).orderBy(asc(meetingSignatures.signedAt), asc(meetingSignatures.id)),
-    db.select().from(meetingAddenda).where(and(eq(meetingAddenda.communityId, m.communityId), eq(meetingAddenda.meetingId, m.id))).orderBy(asc(meetingAddenda.seq)),
-  ]);
+  const items = await db.select().from(meetingAgendaItems).where(and(eq(meetingAgendaItems.communityId, m.communityId), eq(meetingAgendaItems.meetingId, m.id))).orderBy(asc(meetingAgendaItems.position));
+  const representatives = await db.select().from(meetingRepresentatives).where(and(eq(meetingRepresentatives.communityId, m.communityId), eq(meetingRepresentatives.meetingId, m.id))).orderBy(asc(meetingRepresentatives.createdAt), asc(meetingRepresentatives.id));
+  const positions = await db.select().from(meetingPositions).where(and(eq(meetingPositions.communityId, m.communityId), eq(meetingPositions.meetingId, m.id))).orderBy(asc(meetingPositions.recordedAt), asc(meetingPositions.id));
+  const signatures = await db.select().from(meetingSignatures).where(and(eq(meetingSignatures.communityId, m.communityId), eq(meetingSignatures.meetingId, m.id))).orderBy(asc(meetingSignatures.signedAt), asc(meetingSignatures.id));
+  const addenda = await db.select().from(meetingAddenda).where(and(eq(meetingAddenda.communityId, m.communityId), eq(meetingAddenda.meetingId, m.id))).orderBy(asc(meetingAddenda.seq));
   return { items, representatives, positions, signatures, addenda };
 }
 

@@ -2,8 +2,7 @@ import { createVoteBody, type CreateVoteBody } from '../../../../contracts/votin
 import { auditOrigin, transaction } from '../../../platform/command.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
-import { todayInChina } from '../../registry/index.ts';
-import { compoundInfo, hasOwnersCommittee } from '../voting.borders.ts';
+import { compoundSummary, hasCurrentOwnersCommittee, todayInChina } from '../../registry/index.ts';
 import { convenerKindFor } from '../voting.policy.ts';
 import { votes } from '../voting.tables.ts';
 import { checkDraft, draftAudit, writeQuestions } from './draft.ts';
@@ -16,9 +15,9 @@ import { actorShown, forbidden, invalid, parseInput, settingsOf, type VotingCont
  */
 export async function createVote(ctx: VotingContext, raw: CreateVoteBody) {
   const input = parseInput(createVoteBody, raw);
-  const compound = await compoundInfo(ctx.db, input.compoundId);
+  const compound = await compoundSummary(ctx.db, input.compoundId);
   if (!compound) throw invalid([{ path: 'compoundId', message: `no compound ${input.compoundId}` }]);
-  const hasCommittee = await hasOwnersCommittee(ctx.db, compound, todayInChina(ctx.clock.now()));
+  const hasCommittee = await hasCurrentOwnersCommittee(ctx.db, compound, todayInChina(ctx.clock.now()));
   const convenerKind = convenerKindFor(ctx.actor, compound, hasCommittee);
   if (!convenerKind) {
     if (hasCommittee) {

@@ -2,11 +2,11 @@ import { and, count, eq } from 'drizzle-orm';
 import { registerProxyBody } from '../../../../contracts/voting-ballots.ts';
 import { auditOrigin, transaction } from '../../../platform/command.ts';
 import { maskPhone } from '../../../platform/actor.ts';
+import { phoneHoldsRole } from '../../accounts/index.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { checkAllowed, type VoteState } from '../domain/lifecycle.ts';
 import { electorateOf } from '../repo/electorate.ts';
 import { documentMeta } from '../repo/votes.ts';
-import { isPropertyStaffPhone } from '../voting.borders.ts';
 import { voteProxies } from '../voting.tables.ts';
 import { actorShown, conflict, forbidden, invalid, lockVote, parseInput, refused, settingsOf, type VotingContext } from './support.ts';
 
@@ -20,7 +20,8 @@ import { actorShown, conflict, forbidden, invalid, lockVote, parseInput, refused
 export async function registerProxy(ctx: VotingContext, vote: { id: string; communityId: string; compoundId: string }, raw: unknown) {
   const input = parseInput(registerProxyBody, raw);
   const settings = await settingsOf(ctx.db, { id: vote.compoundId, communityId: vote.communityId });
-  if (await isPropertyStaffPhone(ctx.db, input.proxyPhone)) {
+  // the registry keeps no membership of people in property companies: the staff role is the only record
+  if (await phoneHoldsRole(ctx.db, input.proxyPhone, 'property_staff')) {
     throw invalid([{ path: 'proxyPhone', message: 'belongs to property company staff, who cannot hold proxies' }], 'proxy_is_property_staff');
   }
   return transaction(ctx.db, async (tx) => {

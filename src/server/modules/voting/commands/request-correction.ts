@@ -2,7 +2,7 @@ import { correctionBody } from '../../../../contracts/voting.ts';
 import { auditOrigin, transaction } from '../../../platform/command.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { checkAllowed, type VoteState } from '../domain/lifecycle.ts';
-import { unitOfCompound } from '../voting.borders.ts';
+import { unitOfCompound } from '../../registry/index.ts';
 import { voteCorrections } from '../voting.tables.ts';
 import { invalid, lockVote, parseInput, refused, type VotingContext } from './support.ts';
 

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { updateVoteBody, type UpdateVoteBody } from '../../../../contracts/voting.ts';
 import { auditOrigin, transaction } from '../../../platform/command.ts';
 import { appendAudit } from '../../audit/index.ts';
+import { compoundSummary } from '../../registry/index.ts';
 import { checkAllowed, type VoteState } from '../domain/lifecycle.ts';
-import { compoundInfo } from '../voting.borders.ts';
 import { votes } from '../voting.tables.ts';
 import { checkDraft, draftAudit, writeQuestions } from './draft.ts';
 import { invalid, lockVote, parseInput, refused, settingsOf, type VotingContext } from './support.ts';
@@ -18,7 +18,7 @@ export async function updateVote(ctx: VotingContext, vote: { id: string; communi
   const settings = await settingsOf(ctx.db, { id: vote.compoundId, communityId: vote.communityId });
   const issues = checkDraft(input, settings);
   if (issues.length) throw invalid(issues);
-  const compound = await compoundInfo(ctx.db, vote.compoundId);
+  const compound = await compoundSummary(ctx.db, vote.compoundId);
 
   return transaction(ctx.db, async (tx) => {
     const before = await lockVote(tx, vote, 'update');

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
-import { unitOfCompound } from '../voting.borders.ts';
+import { unitOfCompound } from '../../registry/index.ts';
 import { voteCorrections } from '../voting.tables.ts';
 
 /** Correction requests of a vote, with the unit's building and number; one requester's only when a phone is given. */

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
+import { unitsWithCurrentOwners } from '../../registry/index.ts';
 import { buildElectorate, type Electorate, type ElectorateSubject, type ElectorateUnit } from '../domain/electorate.ts';
 import { STATE_ALLOWS, type VoteState } from '../domain/lifecycle.ts';
-import { registryUnitsOf } from '../voting.borders.ts';
 import { voteSubjects, voteUnitOwners, voteUnits, voteVoters } from '../voting.tables.ts';
 
 interface VoteKey {
@@ -22,7 +22,7 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 
 /** The electorate as it stands in the registry now (during the notice). */
 export async function liveElectorate(db: Db, vote: VoteKey): Promise<Electorate> {
-  const units = await registryUnitsOf(db, { id: vote.compoundId, communityId: vote.communityId });
+  const units = await unitsWithCurrentOwners(db, { id: vote.compoundId, communityId: vote.communityId });
   return buildElectorate(units, parkingOf(vote));
 }
 
