@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { errorStatus, type ErrorCode } from '../../contracts/errors.ts';
+import type { z } from 'zod';
+import { errorStatus, type ErrorCode, type FieldIssue } from '../../contracts/errors.ts';
 
 /** The one error type commands and routes throw; the error handler renders it. */
 export class AppError extends Error {
@@ -57,4 +58,29 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
   );
+}
+
+/**
+ * Error makers that carry a module's machine-readable `details.reason`. Each module narrows the
+ * reason to its own union: `export const conflict: ReasonedError<VotingErrorReason> = conflictWith;`
+ */
+export type ReasonedError<R extends string | null> = (reason: R, message: string, details?: Record<string, unknown>) => AppError;
+
+export const conflictWith = (reason: string, message: string, details: Record<string, unknown> = {}) =>
+  new AppError('conflict', message, { reason, ...details });
+
+export const forbiddenWith = (reason: string | null, message: string, details: Record<string, unknown> = {}) =>
+  new AppError('forbidden', message, { ...(reason ? { reason } : {}), ...details });
+
+/** A validation_failed error whose message starts with the first field at fault. */
+export function invalidInput(issues: FieldIssue[], reason?: string): AppError {
+  const [first] = issues;
+  return new AppError('validation_failed', first ? `${first.path}: ${first.message}` : 'Input is invalid', { issues, ...(reason ? { reason } : {}) });
+}
+
+/** Parses a command's input with its contract schema, so the CLI and tests get the route's messages. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw invalidInput(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
 }

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { AuditKind } from '../../../../contracts/audit.ts';
 import type { ConsultationErrorReason } from '../../../../contracts/consultation.ts';
 import type { FieldIssue } from '../../../../contracts/errors.ts';
@@ -6,7 +5,7 @@ import { actorLabel, actorUserId } from '../../../platform/actor.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { auditOrigin, type CommandContext } from '../../../platform/command.ts';
 import type { Db } from '../../../platform/db.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, conflictWith, forbiddenWith, invalidInput, parseInput, type ReasonedError } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
 import type { Refusal } from '../domain/moves.ts';
 import type { Viewer } from '../consultation.policy.ts';
@@ -17,20 +16,9 @@ export interface ConsultationContext extends CommandContext {
   viewer: Viewer;
 }
 
-export function conflict(reason: ConsultationErrorReason, message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('conflict', message, { reason, ...details });
-}
-
-export function forbidden(reason: ConsultationErrorReason | null, message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('forbidden', message, reason ? { reason, ...details } : details);
-}
-
-/** A validation_failed error whose message starts with the first field at fault. */
-export function invalid(issues: FieldIssue[], reason?: ConsultationErrorReason): AppError {
-  const [first] = issues;
-  return new AppError('validation_failed', first ? `${first.path}: ${first.message}` : 'Input is invalid', { issues, ...(reason ? { reason } : {}) });
-}
-
+export const conflict: ReasonedError<ConsultationErrorReason> = conflictWith;
+export const forbidden: ReasonedError<ConsultationErrorReason | null> = forbiddenWith;
+export const invalid: (issues: FieldIssue[], reason?: ConsultationErrorReason) => AppError = invalidInput;
 /** A refusal of the step table as the API's error: a field at fault is a 400 naming it, a role 403, a state 409. */
 export function refused(r: Refusal, details: Record<string, unknown> = {}): AppError {
   if (r.status === 'validation' && r.field) {
@@ -41,13 +29,7 @@ export function refused(r: Refusal, details: Record<string, unknown> = {}): AppE
   return conflict(r.reason, r.message, { ...(r.field ? { field: r.field } : {}), ...details });
 }
 
-/** Parses a command's input with its contract schema, so the CLI and tests get the route's messages. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw invalid(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
-}
-
+export { parseInput };
 /** Who did it, as stored on rows and shown to people: "user:alice", "owner:138****0001", "cli". */
 export const actorShown = (ctx: CommandContext) => actorLabel(ctx.actor);
 export const userIdOf = (ctx: CommandContext) => actorUserId(ctx.actor);

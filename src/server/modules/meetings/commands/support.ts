@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import type { z } from 'zod';
 import type { AuditKind } from '../../../../contracts/audit.ts';
 import type { FieldIssue } from '../../../../contracts/errors.ts';
 import type { MeetingsErrorReason } from '../../../../contracts/meetings.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { auditOrigin, type CommandContext } from '../../../platform/command.ts';
 import type { Db } from '../../../platform/db.ts';
-import { AppError, notFound } from '../../../platform/errors.ts';
+import { AppError, notFound, conflictWith, forbiddenWith, invalidInput, parseInput, type ReasonedError } from '../../../platform/errors.ts';
 import { appendAudit } from '../../audit/index.ts';
 import { meetings } from '../meetings.tables.ts';
 import type { MeetingRow } from '../repo/meetings.ts';
@@ -42,27 +41,10 @@ export function requireHeld(meeting: MeetingRow, action: string): void {
   if (!meeting.heldAt) throw conflict('not_held', `Record attendance before you ${action}`);
 }
 
-export function conflict(reason: MeetingsErrorReason, message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('conflict', message, { reason, ...details });
-}
-
-export function forbidden(reason: MeetingsErrorReason, message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('forbidden', message, { reason, ...details });
-}
-
-/** A validation_failed error whose message starts with the first field at fault. */
-export function invalid(issues: FieldIssue[], reason?: MeetingsErrorReason): AppError {
-  const [first] = issues;
-  return new AppError('validation_failed', first ? `${first.path}: ${first.message}` : 'Input is invalid', { issues, ...(reason ? { reason } : {}) });
-}
-
-/** Parses a command's input with its contract schema, so tests and the CLI get the route's messages. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw invalid(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
-}
-
+export const conflict: ReasonedError<MeetingsErrorReason> = conflictWith;
+export const forbidden: ReasonedError<MeetingsErrorReason> = forbiddenWith;
+export const invalid: (issues: FieldIssue[], reason?: MeetingsErrorReason) => AppError = invalidInput;
+export { parseInput };
 /** The one audit event of a meeting command. */
 export function auditMeeting(
   tx: Db,

@@ -5,23 +5,15 @@ import type { NoticeErrorReason } from '../../../../contracts/notices.ts';
 import { actorLabel } from '../../../platform/actor.ts';
 import { transaction, type CommandContext } from '../../../platform/command.ts';
 import type { Db } from '../../../platform/db.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, conflictWith, invalidInput, type ReasonedError } from '../../../platform/errors.ts';
 import { DEFAULT_NOTICE_SETTINGS, type NoticeSettings, type Refusal } from '../domain/periods.ts';
 import { noticeSettings } from '../notices.tables.ts';
 
 /** What every notices command receives: the platform's context and the time it acts at (the app's clock). */
 export type NoticesContext = CommandContext & { now: Date };
 
-export function conflict(reason: NoticeErrorReason, message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('conflict', message, { reason, ...details });
-}
-
-/** A validation_failed error whose message starts with the field at fault. */
-export function invalid(issues: FieldIssue[], reason?: NoticeErrorReason): AppError {
-  const [first] = issues;
-  return new AppError('validation_failed', first ? `${first.path}: ${first.message}` : 'Input is invalid', { issues, ...(reason ? { reason } : {}) });
-}
-
+export const conflict: ReasonedError<NoticeErrorReason> = conflictWith;
+export const invalid: (issues: FieldIssue[], reason?: NoticeErrorReason) => AppError = invalidInput;
 /** A domain refusal as the API's error: a field at fault is a 400 naming it; a state refusal a 409. */
 export function refused(r: Refusal, details: Record<string, unknown> = {}): AppError {
   if (r.field) {

@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import type { z } from 'zod';
 import type { FieldIssue } from '../../../../contracts/errors.ts';
 import type { VotingErrorReason } from '../../../../contracts/voting.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { CommandContext } from '../../../platform/command.ts';
 import type { Db } from '../../../platform/db.ts';
-import { AppError, notFound } from '../../../platform/errors.ts';
+import { AppError, notFound, conflictWith, forbiddenWith, invalidInput, parseInput, type ReasonedError } from '../../../platform/errors.ts';
 import { actorLabel, actorUserId } from '../../../platform/actor.ts';
 import { DEFAULT_BOUNDS, type LifecycleRefusal, type ScheduleBounds } from '../domain/lifecycle.ts';
 import { voteSettings, votes } from '../voting.tables.ts';
@@ -51,27 +50,10 @@ export function refused(refusal: LifecycleRefusal, details: Record<string, unkno
   return conflict(refusal.reason, refusal.message, { ...(refusal.field ? { field: refusal.field } : {}), ...details });
 }
 
-export function conflict(reason: VotingErrorReason, message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('conflict', message, { reason, ...details });
-}
-
-export function forbidden(reason: VotingErrorReason, message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('forbidden', message, { reason, ...details });
-}
-
-/** A validation_failed error whose message starts with the first field at fault. */
-export function invalid(issues: FieldIssue[], reason?: VotingErrorReason): AppError {
-  const [first] = issues;
-  return new AppError('validation_failed', first ? `${first.path}: ${first.message}` : 'Input is invalid', { issues, ...(reason ? { reason } : {}) });
-}
-
-/** Parses a command's input with its contract schema, so the CLI and tests get the route's messages. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw invalid(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
-}
-
+export const conflict: ReasonedError<VotingErrorReason> = conflictWith;
+export const forbidden: ReasonedError<VotingErrorReason> = forbiddenWith;
+export const invalid: (issues: FieldIssue[], reason?: VotingErrorReason) => AppError = invalidInput;
+export { parseInput };
 /** Who did it, as stored on vote rows: the user id for staff (so double entry can tell two people apart), else the audit label. */
 export function actorKey(ctx: CommandContext): string {
   return actorUserId(ctx.actor) ?? (ctx.actor.kind === 'owner' ? `owner:${ctx.actor.phone}` : actorLabel(ctx.actor));
