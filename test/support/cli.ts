@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { main } from '../../src/cli/main.ts';
+import { tempDir } from './temp.ts';
 
 export interface CliRun {
   code: number;
@@ -32,5 +30,5 @@ export async function runCli(args: string[], env: Record<string, string | undefi
 
 /** A throw-away data directory for the embedded database. */
 export function tempDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'siyi-test-'));
+  return tempDir('siyi-test-');
 }

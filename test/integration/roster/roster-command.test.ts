@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginStaff, type TestApp } from '../../support/app.ts';
@@ -11,10 +10,11 @@ import { runImportRoster } from '../../../src/cli/commands/registry/import-roste
 import { runExportRoster } from '../../../src/cli/commands/registry/export-roster.ts';
 import { importRoster } from '../../../src/server/modules/registry/index.ts';
 import { fixture, importThroughApi, fileOf, snapshot } from './support.ts';
+import { tempDir } from '../../support/temp.ts';
 
 let t: TestApp;
 let communityId: string;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyi-roster-'));
+const dir = tempDir('siyi-roster-');
 
 async function freshCompound() {
   const compound = await buildCompound(t.app.db, { communityId });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tallyCommand } from '../../../src/cli/commands/voting/tally.ts';
@@ -7,6 +6,7 @@ import { recountDocument, recountText } from '../../../src/server/modules/voting
 import { verifyProof } from '../../../src/server/modules/voting/domain/merkle.ts';
 import { ownerCookie } from '../../support/factories.ts';
 import { client, draft, expectStatus, idem, ownerClient, staffClient, upload, votingWorld, type Client, type VotingWorld } from './world.ts';
+import { tempDir } from '../../support/temp.ts';
 
 // The issue's journey on the server: a 30-unit compound with co-owners, a multi-unit owner and
 // developer units; 20 online ballots, 3 paper ballots (one mismatch resolved), 1 proxy ballot;
@@ -138,7 +138,7 @@ describe('a vote from convening to the published, recountable result', () => {
     expect(text.ok).toBe(true);
 
     // `siyi tally FILE` on the export prints the published result
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'siyi-export-')), 'record.json');
+    const file = path.join(tempDir('siyi-export-'), 'record.json');
     fs.writeFileSync(file, exported.body);
     const out: string[] = [];
     expect(await tallyCommand.run([file], { out: (s) => out.push(s), err: () => {}, interactive: false })).toBe(0);

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSheet, SheetFileError, type SheetRow } from '../../../src/server/modules/registry/roster/sheet-reader.ts';
 import { rosterRows, writeRosterFile } from '../../fixtures/rosters/generate.ts';
+import { tempDir } from '../../support/temp.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures/rosters');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyi-sheet-'));
+const dir = tempDir('siyi-sheet-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function readAll(file: string) {

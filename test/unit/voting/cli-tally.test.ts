@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tallyCommand } from '../../../src/cli/commands/voting/tally.ts';
 import { EXIT, UsageError, type CliIO } from '../../../src/cli/command.ts';
+import { tempDir } from '../../support/temp.ts';
 
 function capture() {
   const out: string[] = [];
@@ -12,7 +12,7 @@ function capture() {
   return { io, out, err };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'siyi-tally-'));
+const dir = tempDir('siyi-tally-');
 const example = readFileSync(new URL('../../fixtures/vote-records/spec-example.json', import.meta.url), 'utf8');
 
 describe('siyi tally FILE', () => {

@@ -1,0 +1,128 @@
+import type { MessageTree } from '../../../i18n/zh-CN.ts';
+
+// The procedure's matter pages in English, the second language. Typed against zh-CN.ts: a missing key fails tsc.
+const mattersEn: MessageTree['matters'] = {
+  nav: { matters: 'Matters', meetings: 'Joint meetings', notices: 'Notices', board: 'Matter board', myMatters: 'Matters', myNotices: 'Notices' },
+  landing: { meetings: 'Choose a community to see its meetings', notices: 'Choose a community to see its notices' },
+  step: {
+    propose: 'Proposed', consult: 'Consultation', deliberate: 'Deliberation', resolve: 'Resolution', publish_resolution: 'Resolution notice',
+    implement: 'Implementation', publish_results: 'Results notice', closed: 'Closed', declined: 'Declined', withdrawn: 'Withdrawn', escalated: 'With the street office',
+  },
+  stepShort: {
+    propose: 'Propose', consult: 'Consult', deliberate: 'Deliberate', resolve: 'Resolve', publish_resolution: 'Resolution notice', implement: 'Implement',
+    publish_results: 'Results notice', closed: 'Closed', declined: 'Declined', withdrawn: 'Withdrawn', escalated: 'Escalated',
+  },
+  subState: { collecting_signatures: 'Collecting co-signatures', awaiting_acceptance: 'Awaiting acceptance' },
+  sources: { residents: 'Residents', owners_committee: "Owners' committee", property_company: 'Property company', grid_worker: 'Grid worker', community: 'Community', complaint: 'From a complaint' },
+  decidingBody: { owners_vote: "Owners' assembly vote", owners_committee: "Owners' committee", two_committees: 'The two committees', residents_assembly: "Residents' assembly" },
+  party: { property_company: 'Property company', owners_committee: "Owners' committee", residents_committee: "Residents' committee", party_organisation: 'Party organisation', other: 'Other' },
+  urgency: { label: 'Urgency', routine: 'Routine', urgent: 'Urgent' },
+  art278: 'Civil Code Art. 278 item {{item}}', art278Short: 'Art. 278 ·{{item}}',
+  art278Items: {
+    '1': "Rules of procedure of the owners' assembly", '2': 'Management statute', '3': "Electing or replacing owners' committee members",
+    '4': 'Hiring or dismissing the property company', '5': 'Using the maintenance fund', '6': 'Raising the maintenance fund',
+    '7': 'Rebuilding buildings or facilities', '8': 'Changing the use of common parts', '9': 'Other major matters',
+  },
+  categoryDefaults: {
+    repairs_facilities: 'Repairs and facilities', fees_funds: 'Fees and funds', property_services: 'Property services', environment_sanitation: 'Environment and sanitation',
+    parking_traffic: 'Parking and traffic', safety: 'Safety', neighbour_disputes: 'Neighbour disputes', other: 'Other',
+  },
+  title: 'Matter', stepLabel: 'Step', community: 'Community', compound: 'Compound', communityWide: 'Whole community', category: 'Category', source: 'Source',
+  raisedBy: 'Raised by', decider: 'Decided by', direction: "Direction set by the Party organisation", consultDays: 'Consult period (days)', shortened: 'Shortened because', shortenReason: 'Why the consult period is shorter',
+  consultDaysHint: "Empty: the community's period. Only an urgent matter may consult for less, with the reason.", outcomeReason: 'Reason given', history: 'Step history',
+  signatures: 'Co-signed by {{collected}} of {{required}} households', signaturesLabel: 'Co-signing households', supports: 'Supporting households', age: 'Age', inStep: 'In step', dueLabel: 'Deadline',
+  due: 'Due {{at}}', overdue: 'Overdue', daysInStep: '{{count}} d in this step', days: '{{count}} d', recordedBy: 'Recorded by',
+  reason: 'Reason', guidance: "The street office's guidance", confirmMove: 'Confirm', moved: 'Now in “{{step}}”', moveRefused: 'Not done',
+  resolutionNotice: 'Resolution notice', resultsNotice: 'Results notice', noticesNone: 'No notice published yet.', toCalendar: 'Open the meeting calendar',
+  moves: {
+    propose_consult: 'Accept and consult', propose_declined: 'Decline', propose_withdrawn: 'Withdraw', consult_deliberate: 'Close consultation',
+    consult_withdrawn: 'Withdraw', deliberate_resolve: 'Conclude deliberation', deliberate_escalated: 'Escalate', resolve_publish_resolution: 'Publish the resolution',
+    resolve_escalated: 'Escalate', publish_resolution_implement: 'Start implementation', implement_publish_results: 'Publish the results', implement_escalated: 'Escalate',
+    publish_results_closed: 'Close', escalated_deliberate: 'Refer back to deliberation', escalated_declined: 'Decline',
+  },
+  moveHint: {
+    default: "The server checks this step's requirements and says which one is missing.",
+    propose_consult: 'The community Party organisation sets the direction; the consult period starts now.',
+    consult_deliberate: 'The matter goes to the joint meeting once the consult period has ended.',
+    deliberate_resolve: 'Needs a joint meeting with all four parties present, signed and locked minutes, and consensus or a majority.',
+    resolve_publish_resolution: 'Publishes the resolution notice (at least 7 days); residents may object meanwhile.',
+    publish_resolution_implement: 'Once the posting period has ended and every objection is answered.',
+    implement_publish_results: 'The implementation must be accepted; publishes the results notice.',
+    publish_results_closed: 'Once the posting period has ended and every objection is answered.',
+  },
+  hint: {
+    propose: 'Waiting for co-signatures and acceptance.', consult: 'Residents comment, support and answer the survey during the consult period.',
+    deliberate: 'Put the matter on the joint meeting agenda; each party takes a position and signs the minutes.', resolve: 'The body with the legal power decides.',
+    publish_resolution: 'The resolution is posted: answer objections and plan the tasks.', implement: "Carry out the tasks; the owners' or residents' committee accepts them.",
+    publish_results: 'The results are posted: residents may object and rate them.', escalated: 'Waiting for the street office.',
+  },
+  tabs: { overview: 'Overview', consult: 'Consultation', resolution: 'Resolution', notices: 'Notices', implementation: 'Implementation', ratings: 'Satisfaction' },
+  board: { title: 'Matter board', tab: 'By step', more: '{{count}} more' },
+  overdueList: { tab: 'Overdue', empty: 'No matter is overdue', reasons: 'Why', since: 'since {{at}}' },
+  overdueReason: { consult_past_deadline: 'Consultation past its end', step_past_deadline: "Past the step's deadline", objection_overdue: 'Objection unanswered', task_overdue: 'Task overdue' },
+  overview: { title: 'Matters overview', subtitle: 'Matters of the communities you oversee, by step, age and overdue state', empty: 'No matter matches' },
+  summary: {
+    byStep: 'Matters by step ({{count}} communities)', total: 'Matters', overdue: 'Overdue', median: 'Median time', medianDays: '{{days}} d ({{samples}})',
+    quiet: 'No joint meeting in the last 4 weeks', quietNone: 'Every community held a joint meeting in the last 4 weeks', lastMeeting: 'last {{at}}', never: 'never',
+  },
+  filters: {
+    search: 'Search matters', street: 'Street', community: 'Community', compound: 'Compound', step: 'Step', category: 'Category', urgency: 'Urgency',
+    overdue: 'Overdue', overdueOnly: 'Overdue only', onTime: 'On time', minAge: 'Age at least (d)', maxAge: 'Age at most (d)',
+  },
+  sort: { newest: 'Newest', oldest: 'Oldest', due: 'Due soonest' },
+  raise: {
+    button: 'Raise a matter', heading: 'Raise a matter', title: 'Title', description: 'What it is about', sourceRef: 'Complaint reference',
+    compoundHint: 'Empty: the whole community. Matters the owners decide need a compound.', decidingBody: 'Deciding body',
+    deciderHint: "Matters of Civil Code Art. 278 are decided by the owners' assembly by vote.",
+    byBody: 'A deciding body', byVote: "Owners' vote (Art. 278)", art278Item: 'Art. 278 item',
+    cosignHint: '{{count}} other households of your compound must co-sign before the community can accept it.', submit: 'Submit',
+  },
+  comments: {
+    title: "Residents' comments", empty: 'No comments yet', placeholder: 'Your comment…', post: 'Post', posted: 'Posted',
+    closed: 'This step takes no new comments.', hide: 'Hide', hidden: 'Hidden', hideTitle: 'Hide this comment', hideReason: 'Reason (kept in the audit trail)',
+  },
+  survey: {
+    title: 'Survey', none: 'No survey.', responses: '{{count}} households answered', submit: 'Send answers', thanks: 'Thank you',
+    question: 'Question', kind: 'Kind', single: 'Single choice', multiple: 'Multiple choice', options: 'Options', optionsHint: 'One option a line, 2–10',
+    addQuestion: 'Add a question', attach: 'Publish the survey',
+  },
+  resolution: {
+    byVote: "An Art. 278 item {{item}} matter: the owners' assembly decides by vote",
+    byVoteHint: 'No resolution can be typed in: convene the owners\u2019 vote and take over its result once published.', toVotes: "Owners' votes",
+    fromVote: 'Take over the published vote result', record: 'Record the resolution', text: 'Resolution', basisNote: 'Note on the basis', refused: 'Not recorded',
+    none: 'Not resolved yet (deciding body: {{body}}).', body: 'Deciding body', basis: 'Basis', basisVote: "The owners' vote result", basisMeeting: 'The joint meeting minutes',
+    outcome: 'Outcome', passed: 'Passed', rejected: 'Not passed',
+  },
+  tasks: {
+    empty: 'No tasks yet', add: 'Plan a task', addSubmit: 'Add the task', title: 'Task', party: 'Responsible party', responsible: 'Person or unit',
+    deadline: 'Deadline', by: 'by {{date}}', done: 'Done', report: 'Progress: {{title}}', reportButton: 'Report progress', progress: 'Progress',
+    note: 'What was done', attach: 'Add photos or files', attachHint: 'At most 3 files, 2 MB each, 3 MB together.',
+  },
+  acceptance: { title: 'Acceptance', party: 'Accepted by', note: 'Findings', submit: 'Accept', none: 'Not accepted yet.' },
+  ratings: {
+    summary: 'Average {{average}} ({{count}} households)', none: 'No ratings yet', mine: 'Your rating: {{score}}', ask: 'Are you satisfied with the results?',
+    comment: 'Your comment (optional)', submit: 'Rate',
+  },
+  errors: {
+    matter_moved: 'Someone moved the matter meanwhile; reload it', no_such_move: 'The matter cannot move that way from its step', not_a_mover: 'You may not make this move',
+    reason_required: 'Give a reason', direction_required: 'Give the direction the Party organisation sets', signatures_missing: 'Not enough co-signing households',
+    consult_period_running: 'The consult period has not ended', shortening_not_allowed: 'Only an urgent matter may consult for less', joint_meeting_missing: 'No joint meeting has deliberated the matter',
+    joint_meeting_incomplete: 'Not all four parties were at the joint meeting', joint_meeting_not_locked: 'The joint meeting minutes are not signed and locked', joint_meeting_no_consensus: 'The joint meeting reached no consensus: escalate',
+    nothing_to_escalate: 'Nothing to escalate', not_overdue: 'The deadline has not passed', resolution_missing: 'No resolution recorded', notice_posting: 'The notice is still posted',
+    objections_open: 'Objections are unanswered', not_accepted: 'The implementation is not accepted', step_closed: 'The step does not allow this',
+    art278_requires_owners_vote: "An Art. 278 matter is decided by the owners' vote; no resolution can be typed in", not_an_owners_vote_matter: "This matter is not decided by an owners' vote",
+    vote_not_published: "The owners' vote result is not published yet", resolution_exists: 'The resolution is already recorded', wrong_deciding_body: 'You are not the deciding body',
+    not_a_household: "You are not a household of the matter's compound", already_signed: 'Your household has co-signed', already_supported: 'Your household supports it already',
+    already_answered: 'Your household has answered', already_rated: 'Your household has rated it', survey_exists: 'There is a survey already', survey_missing: 'There is no survey',
+    own_household: 'The raising household cannot co-sign', comment_hidden: 'The comment is hidden already', tasks_unfinished: 'Tasks are unfinished',
+    tasks_missing: 'A passed resolution needs at least one task', already_accepted: 'Accepted already', attachment_too_large: 'The files are too large', category_unknown: 'Unknown category',
+  },
+  my: {
+    title: 'Matters of my compound', empty: 'No matters in your compound yet', what: 'What it is about', household: 'Acting for', chooseHousehold: 'Choose a home',
+    cosign: 'Co-sign', cosigned: 'Co-signed', support: 'Support', supported: 'Supported', youSupport: 'You support it', supports: '{{count}} households support it',
+    stepOf: 'Step {{n}} of {{total}}: {{step}}', accepted: 'Accepted by the {{by}}', noHousehold: 'No home of yours was found, so you cannot raise a matter.',
+    raiseFor: 'Raise it for', raiseIn: 'Raised for {{compound}} {{unit}}',
+  },
+};
+
+export default mattersEn;
