@@ -13,6 +13,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** the test clock's offset file (ms the server's app clock runs ahead); '' when the server has none */
+    clockOffsetFile: string;
   }
 }
 
@@ -75,12 +77,14 @@ export default async function setup(project: TestProject) {
   // journeys against a server you already run (e.g. while working on the web app)
   if (process.env.SIYI_E2E_BASE_URL) {
     project.provide('baseUrl', process.env.SIYI_E2E_BASE_URL.replace(/\/$/, ''));
+    project.provide('clockOffsetFile', process.env.SIYI_CLOCK_OFFSET_FILE ?? '');
     return;
   }
   await buildWebIfStale();
 
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyi-e2e-'));
+  const clockOffsetFile = path.join(dataDir, 'clock-offset-ms');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SIYI_DATA_DIR: dataDir,
@@ -89,6 +93,9 @@ export default async function setup(project: TestProject) {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // test-only clock (src/server/platform/clock.ts): the vote journey crosses a 15-day notice
+    SIYI_ALLOW_TEST_CLOCK: '1',
+    SIYI_CLOCK_OFFSET_FILE: clockOffsetFile,
   };
   delete env.DATABASE_URL; // the journeys run on the embedded database, where the dev mailbox exists
   const child = spawn(process.execPath, ['bin/siyi.js', 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -127,5 +134,6 @@ export default async function setup(project: TestProject) {
   }
 
   project.provide('baseUrl', baseUrl);
+  project.provide('clockOffsetFile', clockOffsetFile);
   return stop;
 }

@@ -33,11 +33,13 @@ interface RequestOptions {
   /** a plain object is sent as JSON; FormData as multipart */
   body?: unknown;
   signal?: AbortSignal;
+  /** extra request headers (e.g. Idempotency-Key on ballots) */
+  headers?: Record<string, string>;
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, signal } = options;
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {

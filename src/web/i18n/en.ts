@@ -1,4 +1,8 @@
 import type { MessageTree } from './zh-CN.ts';
+import votingEn from '../modules/voting/i18n/en.ts';
+import mattersEn from '../modules/consultation/i18n/en.ts';
+import meetingsEn from '../modules/meetings/i18n/en.ts';
+import noticesEn from '../modules/notices/i18n/en.ts';
 
 // English, the second language. Typed against zh-CN.ts, so a missing or extra key fails tsc.
 const en: MessageTree = {
@@ -114,6 +118,10 @@ const en: MessageTree = {
     title: 'Dev mailbox', hint: 'One-time codes the built-in sender "sent" appear here (embedded database, demo and development only).',
     empty: 'No code sent yet', code: 'Code', at: 'Time', channel: 'Channel', recipient: 'Recipient', body: 'Message',
   },
+  voting: votingEn,
+  matters: mattersEn,
+  meetings: meetingsEn,
+  notices: noticesEn,
 };
 
 export default en;

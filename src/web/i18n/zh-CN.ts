@@ -1,4 +1,8 @@
 // 简体中文：界面的第一语言。en.ts must have the same keys (its type checks that).
+import votingZh from '../modules/voting/i18n/zh-CN.ts';
+import mattersZh from '../modules/consultation/i18n/zh-CN.ts';
+import meetingsZh from '../modules/meetings/i18n/zh-CN.ts';
+import noticesZh from '../modules/notices/i18n/zh-CN.ts';
 const zhCN = {
   app: { name: '社区协商治理平台', fullName: '四议 · 社区协商治理平台' },
   common: {
@@ -112,6 +116,10 @@ const zhCN = {
     title: '开发邮箱', hint: '内置发送器“发出”的验证码显示在这里（仅嵌入式数据库的演示/开发环境）。',
     empty: '还没有发出任何验证码', code: '验证码', at: '时间', channel: '渠道', recipient: '收件人', body: '内容',
   },
+  voting: votingZh,
+  matters: mattersZh,
+  meetings: meetingsZh,
+  notices: noticesZh,
 };
 
 export default zhCN;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Layout, Menu, type MenuProps } from 'antd';
-import { AuditOutlined, ApartmentOutlined, MailOutlined, TableOutlined } from '@ant-design/icons';
+import { AuditOutlined, ApartmentOutlined, CheckSquareOutlined, MailOutlined, NotificationOutlined, ProfileOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { findCommunity, usePlaces } from '../modules/registry/places.ts';
@@ -69,6 +69,10 @@ export function StaffLayout() {
   const items: MenuItem[] = [
     { key: '/communities', icon: <TableOutlined />, label: <Link to="/communities">{t('nav.communities')}</Link> },
     ...(places.data ? placeItems(places.data) : []),
+    can(me, 'registry.browse') && { key: '/matters', icon: <ProfileOutlined />, label: <Link to="/matters">{t('matters.nav.matters')}</Link> },
+    can(me, 'registry.browse') && { key: '/meetings', icon: <TeamOutlined />, label: <Link to="/meetings">{t('matters.nav.meetings')}</Link> },
+    can(me, 'registry.browse') && { key: '/notices', icon: <NotificationOutlined />, label: <Link to="/notices">{t('matters.nav.notices')}</Link> },
+    can(me, 'registry.browse') && { key: '/votes', icon: <CheckSquareOutlined />, label: <Link to="/votes">{t('voting.nav')}</Link> },
     can(me, 'audit.read') && { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> },
     can(me, 'mailbox.read') && { key: '/dev/mailbox', icon: <MailOutlined />, label: <Link to="/dev/mailbox">{t('nav.mailbox')}</Link> },
   ].filter(Boolean) as MenuItem[];

@@ -1,0 +1,253 @@
+// bench/ballots: ballot submission on PostgreSQL by 200 concurrent owners, each with their own
+// owner session and voting subject, each request with its own Idempotency-Key, through the real
+// route (POST /api/votes/:id/questions/:qid/ballots). The load comes from a separate process (this
+// file run with --client), so it does not share the server's event loop. Prints ballots/s and
+// latency percentiles, where the database connections wait meanwhile, and then counts the rows:
+// none lost, none duplicated. Never passes or fails on time (goal: ≥ 1,500 ballots/s, p99 < 100 ms).
+//
+//   npm run bench:ballots -- [--pg postgres://…] [--owners 200] [--votes 5] [--questions 20]
+//
+// Owners' sessions are opened directly (createSession), as test factories do: logging in is not
+// what is measured. Votes are convened, announced and opened through the API on a ManualClock.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.ts';
+import { systemActor } from '../src/server/platform/actor.ts';
+import { ManualClock } from '../src/server/platform/clock.ts';
+import { loadConfig } from '../src/server/platform/config.ts';
+import { migrate, openDatabase, type Database } from '../src/server/platform/db.ts';
+import { createUser } from '../src/server/modules/accounts/index.ts';
+import { createSession } from '../src/server/modules/accounts/accounts.sessions.ts';
+import { createCommunity, createCompound, createDistrict, createStreet } from '../src/server/modules/registry/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    pg: { type: 'string', default: process.env.SIYI_BENCH_PG ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+    owners: { type: 'string', default: '200' },
+    votes: { type: 'string', default: '5' },
+    questions: { type: 'string', default: '20' },
+    client: { type: 'string' },
+  },
+});
+
+interface Plan { url: string; clients: { cookie: string; slots: string[] }[]; warmup: string[][] }
+interface LoadReport { ballots: number; elapsedMs: number; latencies: { p50: number; p90: number; p99: number; max: number }; statuses: Record<string, number>; samples: string[] }
+
+// ——— the load generator (its own process) ———
+
+async function runClient(planFile: string): Promise<void> {
+  const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as Plan;
+  const url = new URL(plan.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.clients.length });
+  const post = (slot: string, cookie: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const body = '{"choice":"for"}';
+    const req = http.request({
+      host: url.hostname, port: url.port, method: 'POST', path: slot, agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie, 'idempotency-key': randomUUID() },
+    }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { text += d; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+  // warm-up: connections open, JIT and statement caches warm; not measured
+  await Promise.all(plan.clients.map(async (c, i) => { for (const slot of plan.warmup[i]) await post(slot, c.cookie); }));
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const samples: string[] = [];
+  const t0 = performance.now();
+  await Promise.all(plan.clients.map(async (c) => {
+    for (const slot of c.slots) {
+      const start = performance.now();
+      const res = await post(slot, c.cookie);
+      latencies.push(performance.now() - start);
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      if (res.status !== 201 && samples.length < 3) samples.push(`${res.status} ${res.body.slice(0, 200)}`);
+    }
+  }));
+  const elapsedMs = performance.now() - t0;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  const report: LoadReport = { ballots: latencies.length, elapsedMs, latencies: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies[latencies.length - 1] }, statuses, samples };
+  process.stdout.write(JSON.stringify(report));
+  agent.destroy();
+}
+
+// ——— the server side: database, world, votes, sessions ———
+
+const DB_NAME = 'siyi_bench_ballots';
+const DAY = 86_400_000;
+
+async function scratchDatabase(): Promise<Database> {
+  const admin = new pg.Client({ connectionString: values.pg });
+  await admin.connect();
+  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
+  await admin.query(`create database ${DB_NAME}`);
+  await admin.end();
+  const url = new URL(values.pg!);
+  url.pathname = `/${DB_NAME}`;
+  const database = await openDatabase({ database: { kind: 'postgres', url: url.toString() } });
+  await migrate(database);
+  return database;
+}
+
+async function seed(database: Database, owners: number) {
+  const ctx = { db: database.db, actor: systemActor('bench') };
+  const district = await createDistrict(ctx, { code: 'BD', name: '基准区' });
+  const street = await createStreet(ctx, { districtId: district.id, code: 'BS', name: '基准街道' });
+  const community = await createCommunity(ctx, { streetId: street.id, code: 'BC', name: '基准社区' });
+  const compound = await createCompound(ctx, { communityId: community.id, code: 'BX', name: '基准小区' });
+  const c = community.id;
+  const [building] = await database.query<{ id: string }>(`insert into buildings (community_id, compound_id, name) values ($1, $2, '1栋') returning id`, [c, compound.id]);
+  const series = `from generate_series(1, ${owners}) as i`;
+  await database.query(
+    `insert into units (community_id, compound_id, building_id, number, area_registered_centi) select $1, $2, $3, i::text, 7000 + (i * 37) % 6000 ${series}`,
+    [c, compound.id, building.id],
+  );
+  await database.query(`insert into people (community_id, name, phone) select $1, '业主' || i, '166' || lpad(i::text, 8, '0') ${series}`, [c]);
+  await database.query(
+    `insert into ownerships (community_id, unit_id, person_id, is_voter, since)
+     select $1, u.id, p.id, true, '2020-01-01' from units u join people p on p.community_id = u.community_id and p.phone = '166' || lpad(u.number, 8, '0')
+     where u.community_id = $1`,
+    [c],
+  );
+  await createUser(ctx, { username: 'bench', displayName: 'Bench', password: 'bench-password', grants: [{ role: 'community_staff', scopeId: c }] });
+  const phones = Array.from({ length: owners }, (_, i) => `166${String(i + 1).padStart(8, '0')}`);
+  return { communityId: c, compoundId: compound.id, phones };
+}
+
+async function main() {
+  const OWNERS = Number(values.owners);
+  const VOTES = Number(values.votes);
+  const QUESTIONS = Number(values.questions);
+  const database = await scratchDatabase();
+  const world = await seed(database, OWNERS);
+  const clock = new ManualClock(new Date());
+  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', SIYI_DEMO: '0' }), database, serveWeb: false, clock });
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench', password: 'bench-password' } });
+  const staff = { cookie: `siyi_session=${login.cookies.find((k) => k.name === 'siyi_session')!.value}` };
+  const call = async (method: 'POST', url: string, payload?: object) => {
+    const res = await app.inject({ method, url, headers: staff, ...(payload ? { payload } : {}) });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const opensAt = new Date(clock.now().getTime() + 20 * DAY);
+  const convene = async (title: string, questions: number) => {
+    const vote = await call('POST', '/api/votes', {
+      compoundId: world.compoundId, title, noticeText: '基准', noticeAt: clock.now().toISOString(), opensAt: opensAt.toISOString(),
+      closesAt: new Date(opensAt.getTime() + 10 * DAY).toISOString(), questions: Array.from({ length: questions }, (_, i) => ({ title: `事项 ${i + 1}`, item: 9 })),
+    });
+    await call('POST', `/api/votes/${vote.id}/announce`);
+    return vote as { id: string; questions: { id: string }[] };
+  };
+  const warmupVote = await convene('warm-up', 2);
+  const measured: { id: string; questions: { id: string }[] }[] = [];
+  for (let v = 0; v < VOTES; v++) measured.push(await convene(`vote ${v + 1}`, QUESTIONS));
+  clock.set(new Date(opensAt.getTime() + 60_000));
+  for (const vote of [warmupVote, ...measured]) await call('POST', `/api/votes/${vote.id}/open`);
+
+  const cookies = [];
+  for (const phone of world.phones) cookies.push(`siyi_session=${(await createSession(database.db, { ownerPhone: phone })).token}`);
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const slotsOf = (vote: { id: string; questions: { id: string }[] }) => vote.questions.map((q) => `/api/votes/${vote.id}/questions/${q.id}/ballots`);
+  const plan: Plan = {
+    url: address,
+    clients: cookies.map((cookie) => ({ cookie, slots: measured.flatMap(slotsOf) })),
+    warmup: cookies.map(() => slotsOf(warmupVote)),
+  };
+  const planFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'siyi-bench-')), 'plan.json');
+  fs.writeFileSync(planFile, JSON.stringify(plan));
+
+  // where the server's connections wait while the load runs (sampled every 50 ms)
+  const waits = new Map<string, number>();
+  const lockedOn = new Map<string, number>();
+  let sampling = true;
+  const sampler = (async () => {
+    const probe = new pg.Client({ connectionString: (() => { const u = new URL(values.pg!); u.pathname = `/${DB_NAME}`; return u.toString(); })() });
+    await probe.connect();
+    while (sampling) {
+      const { rows } = await probe.query(`select coalesce(wait_event_type || ':' || wait_event, 'on CPU / running') as w, count(*)::int as n
+        from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and state in ('active', 'idle in transaction') group by 1`, [DB_NAME]);
+      for (const r of rows) waits.set(r.w, (waits.get(r.w) ?? 0) + r.n);
+      // which table's rows the waiting connections queue for
+      const locks = await probe.query(`select coalesce(l.relation::regclass::text, l.locktype) as rel, count(*)::int as n
+        from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and a.datname = $1 group by 1`, [DB_NAME]);
+      for (const r of locks.rows) lockedOn.set(r.rel, (lockedOn.get(r.rel) ?? 0) + r.n);
+      await new Promise((r) => setTimeout(r, 50)); // sampling interval
+    }
+    await probe.end();
+  })();
+  // how many statements the server sends per ballot (every query of the pool's clients is counted)
+  let statements = 0;
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    statements++;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  const report = await new Promise<LoadReport>((resolve, reject) => {
+    const self = fileURLToPath(import.meta.url);
+    const child = spawn(path.join(path.dirname(self), '../node_modules/.bin/tsx'), [self, '--client', planFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the load process exited ${code}`))));
+  });
+  const cpu = process.cpuUsage(cpu0);
+  pg.Client.prototype.query = query;
+  const wall = performance.now() - wall0;
+  sampling = false;
+  await sampler;
+
+  const rate = report.ballots / (report.elapsedMs / 1000);
+  const f = (n: number) => `${n.toFixed(1)} ms`;
+  console.log(`bench/ballots — ${OWNERS} concurrent owners, ${VOTES} votes × ${QUESTIONS} questions each (${report.ballots} ballots), PostgreSQL, ${os.cpus().length} cores`);
+  console.log(`  ${rate.toFixed(0)} ballots/s   p50 ${f(report.latencies.p50)}   p90 ${f(report.latencies.p90)}   p99 ${f(report.latencies.p99)}   max ${f(report.latencies.max)}   (goal ≥ 1,500/s, p99 < 100 ms)`);
+  console.log(`  statuses: ${JSON.stringify(report.statuses)}${report.samples.length ? `  e.g. ${report.samples.join(' | ')}` : ''}`);
+  console.log(`  server process CPU: ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(0)}% of one core over ${(wall / 1000).toFixed(1)} s, ${((cpu.user + cpu.system) / 1000 / report.ballots).toFixed(2)} ms CPU per ballot (warm-up included)`);
+  console.log(`  SQL statements sent per ballot: ${(statements / (report.ballots + plan.warmup.flat().length)).toFixed(1)} (BEGIN and COMMIT included)`);
+  const totalWaits = [...waits.values()].reduce((a, b) => a + b, 0);
+  console.log('  database connections, sampled (share of samples):');
+  for (const [w, n] of [...waits.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`    ${w.padEnd(40)} ${((n / totalWaits) * 100).toFixed(0).padStart(3)}%`);
+  const totalLocks = [...lockedOn.values()].reduce((a, b) => a + b, 0);
+  console.log(`  lock waits by what they wait for (share of ${totalLocks} waiting-lock samples):`);
+  for (const [rel, n] of [...lockedOn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`    ${rel.padEnd(40)} ${((n / totalLocks) * 100).toFixed(0).padStart(3)}%`);
+
+  // none lost, none duplicated
+  const ids = measured.map((v) => v.id);
+  const [counts] = await database.query<{ ballots: number; distinct_slots: number; receipts: number; cast_events: number; keys: number }>(
+    `select (select count(*)::int from vote_ballots where vote_id = any($1::uuid[])) as ballots,
+            (select count(distinct (question_id, subject_key))::int from vote_ballots where vote_id = any($1::uuid[])) as distinct_slots,
+            (select count(*)::int from vote_receipts where vote_id = any($1::uuid[])) as receipts,
+            (select count(*)::int from audit_events where kind = 'voting.ballot_cast' and (after ->> 'voteId') = any($2::text[])) as cast_events,
+            (select count(*)::int from vote_idempotency where vote_id = any($1::uuid[])) as keys`,
+    [ids, ids],
+  );
+  const acknowledged = report.statuses['201'] ?? 0;
+  const expected = OWNERS * VOTES * QUESTIONS;
+  const ok = counts.ballots === acknowledged && counts.ballots === expected && counts.distinct_slots === counts.ballots && counts.receipts === counts.ballots && counts.cast_events === counts.ballots;
+  console.log(`  rows: ${counts.ballots} ballots (${counts.distinct_slots} distinct subject × question), ${counts.receipts} receipts, ${counts.cast_events} audit events, ${counts.keys} idempotency keys; ${acknowledged} acknowledged, ${expected} sent`);
+  console.log(`  ${ok ? 'none lost, none duplicated' : 'MISMATCH: rows and acknowledgements differ'}`);
+  await app.close();
+  await database.close();
+  const admin = new pg.Client({ connectionString: values.pg });
+  await admin.connect();
+  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
+  await admin.end();
+  fs.rmSync(path.dirname(planFile), { recursive: true, force: true });
+  if (!ok) process.exitCode = 1;
+}
+
+if (values.client) await runClient(values.client);
+else await main();
