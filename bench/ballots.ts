@@ -23,10 +23,11 @@ import { buildApp } from '../src/server/app.ts';
 import { systemActor } from '../src/server/platform/actor.ts';
 import { ManualClock } from '../src/server/platform/clock.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
-import { migrate, openDatabase, type Database } from '../src/server/platform/db.ts';
+import type { Database } from '../src/server/platform/db.ts';
 import { createUser } from '../src/server/modules/accounts/index.ts';
 import { createSession } from '../src/server/modules/accounts/accounts.sessions.ts';
 import { createCommunity, createCompound, createDistrict, createStreet } from '../src/server/modules/registry/index.ts';
+import { scratchPostgres } from './support/database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -90,16 +91,7 @@ const DB_NAME = 'siyi_bench_ballots';
 const DAY = 86_400_000;
 
 async function scratchDatabase(): Promise<Database> {
-  const admin = new pg.Client({ connectionString: values.pg });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.query(`create database ${DB_NAME}`);
-  await admin.end();
-  const url = new URL(values.pg!);
-  url.pathname = `/${DB_NAME}`;
-  const database = await openDatabase({ database: { kind: 'postgres', url: url.toString() } });
-  await migrate(database);
-  return database;
+  return (await scratchPostgres(values.pg!, DB_NAME)).database;
 }
 
 async function seed(database: Database, owners: number) {

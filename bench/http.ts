@@ -4,16 +4,16 @@
 //
 //   npx tsx bench/http.ts [--pg postgres://postgres@127.0.0.1:5432/postgres] [--seconds 10] [--connections 50]
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import Fastify from 'fastify';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
-import { migrate, openDatabase, type Database } from '../src/server/platform/db.ts';
+import type { Database } from '../src/server/platform/db.ts';
 import { systemActor } from '../src/server/platform/actor.ts';
 import { createUser } from '../src/server/modules/accounts/index.ts';
 import { createCommunity, createCompound, createDistrict, createStreet } from '../src/server/modules/registry/index.ts';
 import { listUnits } from '../src/server/modules/registry/repo/units.ts';
 import { autocannon } from './support/autocannon.ts';
+import { scratchPostgres } from './support/database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,16 +29,7 @@ const UNITS = 2500;
 const PER_BUILDING = 250;
 
 async function freshBenchDatabase(): Promise<Database> {
-  const admin = new pg.Client({ connectionString: values.pg });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.query(`create database ${DB_NAME}`);
-  await admin.end();
-  const url = new URL(values.pg!);
-  url.pathname = `/${DB_NAME}`;
-  const database = await openDatabase({ database: { kind: 'postgres', url: url.toString() } });
-  await migrate(database);
-  return database;
+  return (await scratchPostgres(values.pg!, DB_NAME)).database;
 }
 
 async function seed(database: Database) {

@@ -16,7 +16,7 @@ import pg from 'pg';
 import { and, eq } from 'drizzle-orm';
 import { systemActor } from '../src/server/platform/actor.ts';
 import { systemClock } from '../src/server/platform/clock.ts';
-import { migrate, openDatabase, type Database } from '../src/server/platform/db.ts';
+import type { Database } from '../src/server/platform/db.ts';
 import { createCommunity, createCompound, createDistrict, createStreet } from '../src/server/modules/registry/index.ts';
 import { countVote } from '../src/server/modules/voting/commands/count-vote.ts';
 import { buildRecordDocument, type BallotContent } from '../src/server/modules/voting/domain/export-record.ts';
@@ -25,6 +25,7 @@ import { parseVoteRecordText, recountDocument, tallyVoteRecord } from '../src/se
 import { frozenElectorate } from '../src/server/modules/voting/repo/electorate.ts';
 import { findVote } from '../src/server/modules/voting/repo/votes.ts';
 import { voteBallots } from '../src/server/modules/voting/voting.tables.ts';
+import { scratchPostgres } from './support/database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,18 +51,7 @@ async function timed<T>(label: string, fn: () => Promise<T> | T): Promise<{ valu
   return { value, ms: took };
 }
 
-async function scratchDatabase(): Promise<{ database: Database; url: string }> {
-  const admin = new pg.Client({ connectionString: values.pg });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.query(`create database ${DB_NAME}`);
-  await admin.end();
-  const url = new URL(values.pg!);
-  url.pathname = `/${DB_NAME}`;
-  const database = await openDatabase({ database: { kind: 'postgres', url: url.toString() } });
-  await migrate(database);
-  return { database, url: url.toString() };
-}
+const scratchDatabase = () => scratchPostgres(values.pg!, DB_NAME);
 
 /** One closed vote with one decision question, its frozen electorate of `n` subjects, and a ballot from each. */
 async function seed(database: Database, n: number) {
