@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { Alert, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Modal, Progress, Select, Tag, Timeline, Typography, Upload } from 'antd';
 import { PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -86,7 +86,7 @@ function AddTaskForm({ matter }: { matter: MatterView }) {
             <Input data-testid="task-responsible" />
           </Form.Item>
           <Form.Item name="deadline" label={t('matters.tasks.deadline')} rules={required}>
-            <DatePicker data-testid="task-deadline" />
+            <DatePicker data-testid="task-deadline" onKeyDown={confirmDateWithoutSubmitting} />
           </Form.Item>
         </Flex>
         {error !== null && <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 12 }} />}
@@ -137,4 +137,12 @@ export function TasksPanel({ matter }: { matter: MatterView }) {
       {reporting && <ProgressModal matter={matter} task={reporting} onClose={() => setReporting(null)} />}
     </Flex>
   );
+}
+
+/**
+ * Enter confirms a typed date in the picker; without this it would also submit the whole form
+ * (the browser's implicit submission), sometimes before the date is taken.
+ */
+function confirmDateWithoutSubmitting(event: KeyboardEvent) {
+  if (event.key === 'Enter') event.preventDefault();
 }
