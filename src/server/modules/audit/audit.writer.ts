@@ -30,27 +30,53 @@ const plain = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringif
  * records: the head row lock serialises writers of one chain, and a rollback drops both.
  */
 export async function appendAudit(tx: Db, input: AuditInput): Promise<{ seq: number; hash: string }> {
-  const communityId = input.communityId ?? GLOBAL_CHAIN;
-  await tx.execute(sql`insert into audit_heads (community_id, seq, hash) values (${communityId}, 0, ${GENESIS_HASH}) on conflict do nothing`);
-  const head = await tx.execute(sql`select seq, hash from audit_heads where community_id = ${communityId} for update`);
-  const [{ seq: prevSeq, hash: prevHash }] = rowsOf<{ seq: number | string; hash: string }>(head);
-  const event: ChainedEvent = {
-    communityId,
-    seq: Number(prevSeq) + 1,
-    id: randomUUID(),
-    kind: input.kind,
-    actorUserId: input.actor.userId,
-    actorLabel: input.actor.label,
-    objectType: input.objectType,
-    objectId: input.objectId,
-    requestId: input.requestId ?? null,
-    at: new Date().toISOString(),
-    before: plain(input.before),
-    after: plain(input.after),
-    prevHash,
-  };
-  const hash = hashEvent(event);
-  await tx.insert(auditEvents).values({ ...event, hash });
-  await tx.execute(sql`update audit_heads set seq = ${event.seq}, hash = ${hash} where community_id = ${communityId}`);
-  return { seq: event.seq, hash };
+  const [appended] = await appendAuditEvents(tx, [input]);
+  return appended;
+}
+
+/**
+ * Appends events in the order given, all in one transaction, taking each chain's head lock once
+ * per call rather than once per event: a writer of many events at once (a batch of ballots) holds
+ * the head for one round of statements, not one per event. Returns each event's place, in order.
+ */
+export async function appendAuditEvents(tx: Db, inputs: AuditInput[]): Promise<{ seq: number; hash: string }[]> {
+  const placed: { seq: number; hash: string }[] = new Array(inputs.length);
+  const chains = new Map<string, number[]>();
+  inputs.forEach((input, i) => {
+    const chain = input.communityId ?? GLOBAL_CHAIN;
+    chains.set(chain, [...(chains.get(chain) ?? []), i]);
+  });
+  // chains in a fixed order, so two writers of the same chains never wait on each other in a cycle
+  for (const communityId of [...chains.keys()].sort()) {
+    // one statement creates the head if missing and locks it (an upsert takes the row lock)
+    const head = await tx.execute(sql`insert into audit_heads (community_id, seq, hash) values (${communityId}, 0, ${GENESIS_HASH})
+      on conflict (community_id) do update set seq = audit_heads.seq returning seq, hash`);
+    const [{ seq: headSeq, hash: headHash }] = rowsOf<{ seq: number | string; hash: string }>(head);
+    let seq = Number(headSeq);
+    let prevHash = headHash;
+    const rows = chains.get(communityId)!.map((i) => {
+      const input = inputs[i];
+      const event: ChainedEvent = {
+        communityId,
+        seq: ++seq,
+        id: randomUUID(),
+        kind: input.kind,
+        actorUserId: input.actor.userId,
+        actorLabel: input.actor.label,
+        objectType: input.objectType,
+        objectId: input.objectId,
+        requestId: input.requestId ?? null,
+        at: new Date().toISOString(),
+        before: plain(input.before),
+        after: plain(input.after),
+        prevHash,
+      };
+      prevHash = hashEvent(event);
+      placed[i] = { seq, hash: prevHash };
+      return { ...event, hash: prevHash };
+    });
+    await tx.insert(auditEvents).values(rows);
+    await tx.execute(sql`update audit_heads set seq = ${seq}, hash = ${prevHash} where community_id = ${communityId}`);
+  }
+  return placed;
 }

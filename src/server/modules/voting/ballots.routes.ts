@@ -6,6 +6,7 @@ import { errorBody } from '../../../contracts/errors.ts';
 import { ballotAccepted, ballotContentInput, idempotencyHeaders, myBallotsView, receiptParams, receiptView } from '../../../contracts/voting-ballots.ts';
 import { notFound } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/request-actor.ts';
+import { BallotIntake } from './commands/ballot-intake.ts';
 import { submitBallot } from './commands/cast-ballot.ts';
 import { normaliseReceiptCode } from './commands/receipts.ts';
 import { speakersFor } from './commands/speaker.ts';
@@ -23,6 +24,7 @@ const ballotParams = z.object({ id: z.uuid(), questionId: z.uuid() });
 /** Online ballots of owners and proxy holders, their status, and receipt checks. */
 export async function ballotsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const intake = new BallotIntake(app.db, app.clock);
 
   for (const mode of ['cast', 'change'] as const) {
     r.post(mode === 'cast' ? '/votes/:id/questions/:questionId/ballots' : '/votes/:id/questions/:questionId/ballots/change', {
@@ -39,14 +41,16 @@ export async function ballotsRoutes(app: FastifyInstance) {
       },
     }, async (request, reply) => {
       const actor = requireActor(request);
-      const { ref, relation } = await readableVote(app.db, actor, request.params.id);
-      forbidUnless(canCast(actor, ref, relation), 'cast ballots in this vote (owners and proxy holders, while it is open)');
-      const { statusCode, body } = await submitBallot(ctxOf(app, request, actor), ref, {
-        questionId: request.params.questionId,
-        body: request.body,
-        idempotencyKey: request.headers['idempotency-key'],
-        mode,
-      });
+      const ctx = ctxOf(app, request, actor);
+      const submission = { questionId: request.params.questionId, body: request.body, idempotencyKey: request.headers['idempotency-key'], mode };
+      const oneByOne = async () => {
+        const { ref, relation } = await readableVote(app.db, actor, request.params.id);
+        forbidUnless(canCast(actor, ref, relation), 'cast ballots in this vote (owners and proxy holders, while it is open)');
+        return submitBallot(ctx, ref, submission);
+      };
+      // a plain first ballot is written with others arriving at the same moment; the intake
+      // passes anything it does not write itself to oneByOne
+      const { statusCode, body } = await intake.cast(ctx, request.params.id, submission, request.body, oneByOne);
       return reply.status(statusCode).send(body);
     });
   }

@@ -24,6 +24,13 @@ export async function speakersFor(db: Db, vote: { id: string; communityId: strin
     .from(voteProxies)
     .where(and(eq(voteProxies.communityId, vote.communityId), eq(voteProxies.voteId, vote.id), eq(voteProxies.proxyPhone, actor.phone)));
   const principals = await subjectsSpokenFor(db, vote, proxies.map((p) => p.principal));
+  return speakersOf(own, proxies, principals);
+}
+
+type SpokenFor = { personId: string; subjectKey: string };
+
+/** The speakers, from what the frozen electorate says the actor and their proxies' principals speak for. */
+export function speakersOf(own: SpokenFor[], proxies: { id: string; principal: string }[], principals: SpokenFor[]): Speaker[] {
   const speakers: Speaker[] = own.map((o) => ({ subjectKey: o.subjectKey, voterPersonId: o.personId, capacity: 'self', proxyId: null }));
   for (const p of principals) {
     if (speakers.some((s) => s.subjectKey === p.subjectKey)) continue;
@@ -33,18 +40,21 @@ export async function speakersFor(db: Db, vote: { id: string; communityId: strin
   return speakers;
 }
 
+/** The one subject a submission names, or the only one the actor has; null when that takes explaining (resolveSpeaker says why). */
+export function plainSpeaker(speakers: Speaker[], subjectKey?: string): Speaker | null {
+  if (subjectKey !== undefined) return speakers.find((s) => s.subjectKey === subjectKey) ?? null;
+  return speakers.length === 1 ? speakers[0] : null;
+}
+
 /**
  * The subject a submission is for. With one possibility the key may be left out. A co-owner who
  * is not the named voter is told so, naming the units; someone outside the electorate is told that.
  */
 export async function resolveSpeaker(db: Db, vote: { id: string; communityId: string }, actor: OwnerActor, subjectKey?: string): Promise<Speaker> {
   const speakers = await speakersFor(db, vote, actor);
-  if (subjectKey !== undefined) {
-    const chosen = speakers.find((s) => s.subjectKey === subjectKey);
-    if (chosen) return chosen;
-  } else if (speakers.length === 1) {
-    return speakers[0];
-  } else if (speakers.length > 1) {
+  const plain = plainSpeaker(speakers, subjectKey);
+  if (plain) return plain;
+  if (subjectKey === undefined && speakers.length > 1) {
     throw invalid(
       [{ path: 'subjectKey', message: `you vote for ${speakers.length} subjects; name one of ${speakers.map((s) => s.subjectKey).join(', ')}` }],
       'choose_subject',
