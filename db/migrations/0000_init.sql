@@ -408,7 +408,6 @@ CREATE TABLE "vote_results" (
 	"community_id" uuid NOT NULL,
 	"vote_id" uuid NOT NULL,
 	"question_id" uuid NOT NULL,
-	"record_json" text NOT NULL,
 	"result_json" text NOT NULL,
 	"passed" boolean,
 	CONSTRAINT "vote_results_community_id_vote_id_question_id_pk" PRIMARY KEY("community_id","vote_id","question_id")
@@ -958,7 +957,9 @@ CREATE INDEX "vote_proxies_phone_idx" ON "vote_proxies" USING btree ("proxy_phon
 CREATE UNIQUE INDEX "vote_questions_id_uq" ON "vote_questions" USING btree ("id");--> statement-breakpoint
 CREATE UNIQUE INDEX "vote_questions_position_uq" ON "vote_questions" USING btree ("community_id","vote_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "vote_settings_compound_uq" ON "vote_settings" USING btree ("compound_id");--> statement-breakpoint
+CREATE INDEX "vote_subjects_order_idx" ON "vote_subjects" USING btree ("community_id","vote_id","key" collate "C");--> statement-breakpoint
 CREATE INDEX "vote_unit_owners_person_idx" ON "vote_unit_owners" USING btree ("community_id","vote_id","person_id");--> statement-breakpoint
+CREATE INDEX "vote_units_subject_idx" ON "vote_units" USING btree ("community_id","vote_id","subject_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "votes_id_uq" ON "votes" USING btree ("id");--> statement-breakpoint
 CREATE INDEX "votes_compound_idx" ON "votes" USING btree ("community_id","compound_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "notice_files_id_uq" ON "notice_files" USING btree ("id");--> statement-breakpoint

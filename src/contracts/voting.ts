@@ -263,6 +263,21 @@ export const progressView = z.object({
 
 export const recordQuery = z.object({ question: z.uuid().optional() });
 
+/** A page of a counted question's per-subject reports, or one subject by its key. */
+export const subjectPageQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  /** a subject's key (its representatives' ids joined with "+"): that subject alone */
+  subject: z.string().min(1).max(4000).optional(),
+});
+export const subjectPageView = z.object({
+  /** subjects in the frozen electorate */
+  total: z.number().int(),
+  offset: z.number().int(),
+  /** the tally core's subject reports (owners-vote.md §7) */
+  subjects: z.array(z.record(z.string(), z.unknown())),
+});
+
 /** One question's published outcome; `result` is the tally core's JSON (docs/rules/voting-tally.md). */
 export const questionResultView = z.object({
   questionId: id,
@@ -273,6 +288,8 @@ export const questionResultView = z.object({
   passed: z.boolean().nullable(),
   summary: z.object({ zh: z.string(), en: z.string() }),
   recordUrl: z.string(),
+  /** the per-subject reports of the result, page by page (?offset, ?limit) or one (?subject=KEY) */
+  subjectsUrl: z.string(),
   result: z.unknown(),
 });
 export const resultsView = z.object({

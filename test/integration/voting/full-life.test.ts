@@ -5,7 +5,7 @@ import { tallyCommand } from '../../../src/cli/commands/voting/tally.ts';
 import { recountDocument, recountText } from '../../../src/server/modules/voting/domain/index.ts';
 import { verifyProof } from '../../../src/server/modules/voting/domain/merkle.ts';
 import { ownerCookie } from '../../support/factories.ts';
-import { client, draft, expectStatus, idem, ownerClient, staffClient, upload, votingWorld, type Client, type VotingWorld } from './world.ts';
+import { allSubjects, client, draft, expectStatus, idem, ownerClient, staffClient, upload, votingWorld, type Client, type VotingWorld } from './world.ts';
 import { tempDir } from '../../support/temp.ts';
 
 // The issue's journey on the server: a 30-unit compound with co-owners, a multi-unit owner and
@@ -132,17 +132,23 @@ describe('a vote from convening to the published, recountable result', () => {
     const names = ['Owner', 'Multi', 'Developer', 'Co 1', 'Outsider', ...[w.multiOwner, w.developer, ...w.soleOwners].map((p) => p.phone!)];
     for (const name of names) expect(exported.body).not.toContain(name);
 
+    // the published result and its subjects, page by page (7 at a time), are exactly the recount
+    const subjects = await allSubjects(anonymous, vote.id, q, 7);
+    expect(subjects).toHaveLength(24);
     const recount = recountDocument(record);
-    expect(recount.ok && recount.value).toEqual(published.result);
+    expect(recount.ok && recount.value).toEqual({ ...published.result, subjects });
     const text = recountText(exported.body);
     expect(text.ok).toBe(true);
+    const one = expectStatus(await anonymous.get(`/api/votes/${vote.id}/questions/${q}/subjects?subject=${encodeURIComponent(subjects[5].voter)}`), 200);
+    expect(one).toEqual({ total: 24, offset: 0, subjects: [subjects[5]] });
+    expect((await anonymous.get(`/api/votes/${vote.id}/questions/${q}/subjects?limit=501`)).statusCode).toBe(400);
 
     // `siyi tally FILE` on the export prints the published result
     const file = path.join(tempDir('siyi-export-'), 'record.json');
     fs.writeFileSync(file, exported.body);
     const out: string[] = [];
     expect(await tallyCommand.run([file], { out: (s) => out.push(s), err: () => {}, interactive: false })).toBe(0);
-    expect(JSON.parse(out[0])).toEqual(published.result);
+    expect(JSON.parse(out[0])).toEqual({ ...published.result, subjects });
   });
 
   it('proves each receipt against the published root, without revealing a choice', async () => {

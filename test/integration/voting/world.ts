@@ -202,3 +202,13 @@ export function upload(w: VotingWorld, who: Client, voteId: string, kind: string
   const body = multipart({ kind }, file);
   return w.app.inject({ method: 'POST', url: `/api/votes/${voteId}/documents`, payload: body.payload, headers: { ...body.headers, ...(who.cookie ? { cookie: who.cookie } : {}) } });
 }
+
+/** Every subject report of a counted question, fetched page by page. */
+export async function allSubjects(who: Client, voteId: string, questionId: string, limit = 50): Promise<{ voter: string }[]> {
+  const subjects: { voter: string }[] = [];
+  for (let offset = 0; ; offset += limit) {
+    const page = expectStatus(await who.get(`/api/votes/${voteId}/questions/${questionId}/subjects?offset=${offset}&limit=${limit}`), 200);
+    subjects.push(...page.subjects);
+    if (offset + limit >= page.total) return subjects;
+  }
+}

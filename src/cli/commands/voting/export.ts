@@ -2,10 +2,11 @@
  * `siyi vote export VOTE`: writes the siyi.vote-record/1 document of a counted vote, exactly the
  * text the platform counted, so that `siyi tally` can recount it anywhere.
  */
-import { writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { EXIT, parseCli, UsageError, type CliCommand } from '../../command.ts';
 import { withDatabase } from '../../runtime.ts';
-import { findVote, recordText } from '../../../server/modules/voting/index.ts';
+import { findVote, recordQuestion, writeVoteRecord } from '../../../server/modules/voting/index.ts';
 import { AppError } from '../../../server/platform/errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,12 +53,16 @@ export const voteExportCommand: CliCommand = {
         return EXIT.failure;
       }
       try {
-        const record = await recordText(database.db, vote, values.question);
+        const question = await recordQuestion(database.db, vote, values.question);
         if (values.out) {
-          await writeFile(values.out, `${record.text}\n`);
-          io.err(`Wrote the record of question ${record.questionId} to ${values.out}.`);
+          const file = createWriteStream(values.out);
+          await writeVoteRecord(database.db, vote, question, (text) => (file.write(text) ? undefined : once(file, 'drain').then(() => undefined)));
+          await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
+          io.err(`Wrote the record of question ${question.id} to ${values.out}.`);
         } else {
-          io.out(record.text);
+          let text = '';
+          await writeVoteRecord(database.db, vote, question, (piece) => { text += piece; });
+          io.out(text.trimEnd());
         }
         return EXIT.ok;
       } catch (error) {

@@ -1,10 +1,12 @@
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { idParam } from '../../../contracts/common.ts';
 import { errorBody } from '../../../contracts/errors.ts';
-import { progressView, publicVoteView, recordQuery, resultsView } from '../../../contracts/voting.ts';
+import { progressView, publicVoteView, recordQuery, resultsView, subjectPageQuery, subjectPageView } from '../../../contracts/voting.ts';
 import { notFound } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/request-actor.ts';
 import { compoundSummary } from '../registry/index.ts';
@@ -14,7 +16,9 @@ import { documentsOf, findVote } from './repo/votes.ts';
 import { forbidUnless, readableVote, refOf, visibleVote } from './voting.access.ts';
 import { TAGS } from './voting.http.ts';
 import { canReadDocument, canReadPublicly, canSeeProgress, canSeeResults, NO_RELATION } from './voting.policy.ts';
-import { questionResults, recordText } from './voting.results.ts';
+import { questionResults } from './voting.results.ts';
+import { recordQuestion, writeVoteRecord } from './voting.record.ts';
+import { subjectPage } from './voting.subjects.ts';
 import { voteProgress } from './voting.stats.ts';
 import { toDocumentView } from './voting.views.ts';
 
@@ -54,12 +58,33 @@ export async function publicationRoutes(app: FastifyInstance) {
   const sendRecord = async (request: FastifyRequest, reply: FastifyReply, voteId: string, questionId: string | undefined) => {
     const { vote, ref } = await visibleVote(app.db, request.actor, voteId);
     if (!canSeeResults(request.actor, ref)) throw notYet();
-    const record = await recordText(app.db, vote, questionId);
+    const question = await recordQuestion(app.db, vote, questionId);
+    const body = new PassThrough();
+    // written as it is read: a street-wide record is hundreds of megabytes
+    writeVoteRecord(app.db, vote, question, (text) => (body.write(text) ? undefined : once(body, 'drain').then(() => undefined)))
+      .then(() => body.end(), (error: Error) => body.destroy(error));
     return reply
       .header('content-type', 'application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="vote-${vote.id}-${record.questionId}.json"`)
-      .send(record.text);
+      .header('content-disposition', `attachment; filename="vote-${vote.id}-${question.id}.json"`)
+      .send(body);
   };
+
+  r.get('/votes/:id/questions/:questionId/subjects', {
+    schema: {
+      tags: TAGS,
+      summary: 'The per-subject reports of a counted question, page by page in the tally\'s order (or the subjects named): which units, which area and source, which ballot counted and why',
+      description: 'Pages concatenated are exactly the `subjects` that `siyi tally` prints for the exported record.',
+      params: z.object({ id: z.uuid(), questionId: z.uuid() }),
+      querystring: subjectPageQuery,
+      response: { 200: subjectPageView, 400: errorBody, 404: errorBody, 409: errorBody },
+    },
+  }, async (request) => {
+    const { vote, ref } = await visibleVote(app.db, request.actor, request.params.id);
+    if (!canSeeResults(request.actor, ref)) throw notYet();
+    const question = await recordQuestion(app.db, vote, request.params.questionId);
+    const { offset, limit, subject } = request.query;
+    return subjectPage(app.db, vote, question, { offset, limit, keys: subject === undefined ? undefined : [subject] });
+  });
 
   r.get('/votes/:id/record.json', {
     schema: {

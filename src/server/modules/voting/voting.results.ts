@@ -9,8 +9,8 @@ import { questionsOf, type QuestionRow } from './repo/votes.ts';
 import { voteResults } from './voting.tables.ts';
 import { candidatesOf } from './voting.views.ts';
 
-// The published outcome of each question: the tally core's result as counted, and one line in
-// each language for a notice board.
+// The published outcome of each question: the tally core's result as counted (its subjects are
+// served page by page, voting.subjects.ts), and one line in each language for a notice board.
 
 export async function resultRows(db: Db, vote: { id: string; communityId: string }) {
   return db.select().from(voteResults).where(and(eq(voteResults.communityId, vote.communityId), eq(voteResults.voteId, vote.id)));
@@ -62,23 +62,8 @@ export async function questionResults(db: Db, vote: VoteRow): Promise<z.infer<ty
       passed: row.passed,
       summary: result.kind === 'decision' ? decisionSummary(result) : electionSummary(result, question),
       recordUrl: `/api/votes/${vote.id}/questions/${question.id}/record.json`,
+      subjectsUrl: `/api/votes/${vote.id}/questions/${question.id}/subjects`,
       result,
     }];
   });
-}
-
-/**
- * The stored `siyi.vote-record/1` text of one question: the only question when none is named.
- * Exactly the text that was counted. The caller has checked that the actor may see results.
- */
-export async function recordText(db: Db, vote: VoteRow, questionId: string | undefined): Promise<{ questionId: string; text: string }> {
-  const rows = await resultRows(db, vote);
-  if (!rows.length) throw conflict('wrong_state', `the vote is ${vote.state}; a record exists once it is counted`);
-  if (!questionId && rows.length > 1) {
-    const questions = await questionsOf(db, vote);
-    throw conflict('wrong_state', `question: this vote has ${questions.length} questions; name one`, { field: 'question', questions: questions.map((q) => q.id) });
-  }
-  const row = questionId ? rows.find((r) => r.questionId === questionId) : rows[0];
-  if (!row) throw notFound('Question');
-  return { questionId: row.questionId, text: row.recordJson };
 }

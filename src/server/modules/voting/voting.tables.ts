@@ -1,6 +1,7 @@
 import {
   pgTable, uuid, text, integer, bigint, boolean, timestamp, jsonb, primaryKey, foreignKey, index, uniqueIndex, customType, pgEnum, type PgColumn,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 // The voting module's tables. Every one belongs to a community and carries community_id first in
 // its primary key and foreign keys (architecture.md: sharding by community). The electorate is
@@ -137,7 +138,11 @@ export const voteUnits = pgTable('vote_units', {
   voterPersonId: uuid('voter_person_id'),
   /** null when the unit does not count (a parking space the compound leaves out) */
   subjectKey: text('subject_key'),
-}, (t) => [primaryKey({ columns: [t.communityId, t.voteId, t.unitId] }), voteFk(t)]);
+}, (t) => [
+  primaryKey({ columns: [t.communityId, t.voteId, t.unitId] }),
+  index('vote_units_subject_idx').on(t.communityId, t.voteId, t.subjectKey),
+  voteFk(t),
+]);
 
 export const voteUnitOwners = pgTable('vote_unit_owners', {
   communityId: uuid('community_id').notNull(),
@@ -157,7 +162,12 @@ export const voteSubjects = pgTable('vote_subjects', {
   representatives: jsonb('representatives').notNull(),
   areaCenti: bigint('area_centi', { mode: 'number' }).notNull(),
   developer: boolean('developer').notNull(),
-}, (t) => [primaryKey({ columns: [t.communityId, t.voteId, t.key] }), voteFk(t)]);
+}, (t) => [
+  primaryKey({ columns: [t.communityId, t.voteId, t.key] }),
+  // results list subjects in code-unit order (the tally core's), whatever the database's collation
+  index('vote_subjects_order_idx').on(t.communityId, t.voteId, sql`${t.key} collate "C"`),
+  voteFk(t),
+]);
 
 /** Each person who speaks for a subject (a representative), for finding an owner's subject fast. */
 export const voteVoters = pgTable('vote_voters', {
@@ -274,12 +284,14 @@ export const voteNotifications = pgTable('vote_notifications', {
   createdAt: createdAt(),
 }, (t) => [primaryKey({ columns: [t.communityId, t.id] }), voteFk(t)]);
 
-/** Each question's counted record and result, as text, so the export is byte for byte what was counted. */
+/**
+ * Each question's counted result as text, without the per-subject reports (derived page by page
+ * from the frozen electorate and the ballots, which nothing changes once the vote has closed).
+ */
 export const voteResults = pgTable('vote_results', {
   communityId: uuid('community_id').notNull(),
   voteId: uuid('vote_id').notNull(),
   questionId: uuid('question_id').notNull(),
-  recordJson: text('record_json').notNull(),
   resultJson: text('result_json').notNull(),
   passed: boolean('passed'),
 }, (t) => [primaryKey({ columns: [t.communityId, t.voteId, t.questionId] }), voteFk(t)]);

@@ -2,6 +2,7 @@ import { Alert, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { thresholdText } from './VoteBits.tsx';
+import { useSubjectReports } from './voting.api.ts';
 import type { Approval, Participation, QuestionResultView, SubjectReport, TallyResult } from './voting.types.ts';
 
 // One question's counted result with its explanation: participation by area and heads against the
@@ -95,7 +96,7 @@ export function QuestionResult({ question, mySubjectKeys = [], unitName = (id) =
   const { t, i18n } = useTranslation();
   const result = question.result as TallyResult;
   const candidateName = (id: string) => question.candidates.find((c) => c.id === id)?.name ?? id;
-  const mine = result.subjects.filter((s) => mySubjectKeys.includes(s.voter));
+  const mine = useSubjectReports(question.subjectsUrl, mySubjectKeys).flatMap((q) => q.data?.subjects ?? []);
   const passedTag = question.passed === null ? null : question.passed
     ? <Tag color="success" data-testid="result-passed">{t('voting.result.passed')}</Tag>
     : <Tag color="error" data-testid="result-passed">{t('voting.result.failed')}</Tag>;

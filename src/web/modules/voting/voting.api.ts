@@ -1,8 +1,8 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../../http/client.ts';
 import type {
   BallotAccepted, Choice, CorrectionList, CorrectionView, CreateVoteBody, DocumentView, MyBallotsView, PaperAnswer, PaperBallotList,
-  PaperBallotView, ProgressView, ProxyList, ProxyView, PublicVoteView, ReceiptView, ResultsView, RollView, VoteList, VoteSettingsView, VoteView,
+  PaperBallotView, ProgressView, SubjectPageView, ProxyList, ProxyView, PublicVoteView, ReceiptView, ResultsView, RollView, VoteList, VoteSettingsView, VoteView,
 } from './voting.types.ts';
 
 // One hook or call per voting endpoint (docs/rules/voting.md). Every write invalidates the vote,
@@ -122,4 +122,13 @@ export const useFullRoll = (id: string, enabled = true) =>
       }
       return { ...first, items };
     },
+  });
+
+/** The result's reports of some subjects (an owner's own), one request each: a result may hold a million. */
+export const useSubjectReports = (subjectsUrl: string, keys: string[]) =>
+  useQueries({
+    queries: keys.map((subject) => ({
+      queryKey: ['subjects', subjectsUrl, subject],
+      queryFn: () => api<SubjectPageView>(subjectsUrl, { query: { subject } }),
+    })),
   });

@@ -24,6 +24,8 @@ export type CorrectionList = z.infer<typeof v.correctionList>;
 export type ProgressView = z.infer<typeof v.progressView>;
 export type QuorumView = z.infer<typeof v.quorumView>;
 export type QuestionResultView = z.infer<typeof v.questionResultView>;
+/** the tally's per-subject reports of a result, as the server pages them */
+export type SubjectPageView = Omit<z.infer<typeof v.subjectPageView>, 'subjects'> & { subjects: SubjectReport[] };
 export type ResultsView = z.infer<typeof v.resultsView>;
 export type PublicVoteView = z.infer<typeof v.publicVoteView>;
 
@@ -67,7 +69,6 @@ export interface DecisionResult {
   approval: Approval;
   raw?: { passed: boolean; participation: Participation; approval: Approval };
   silentVotes?: { explanation: string; applied: boolean; deemed: number };
-  subjects: SubjectReport[];
 }
 
 export interface CandidateReport { id: string; area: string; heads: number; passed: boolean }
@@ -80,7 +81,6 @@ export interface ElectionResult {
   alternates: string[];
   unfilled: number;
   tie: string[];
-  subjects: SubjectReport[];
 }
 
 export type TallyResult = DecisionResult | ElectionResult;

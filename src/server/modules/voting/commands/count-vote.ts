@@ -1,30 +1,35 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
-import { formatFieldError } from '../domain/result.ts';
-import { recountText } from '../domain/recount.ts';
-import { buildRecordDocument, type BallotContent } from '../domain/export-record.ts';
+import {
+  decideElection, decideFigures, decisionRule, formatFieldError, NO_FIGURES, resolveOptions,
+  type DecisionOutcome, type ElectionOutcome, type Figures, type PresetId, type VoteOptions,
+} from '../domain/index.ts';
 import { merkleRoot } from '../domain/merkle.ts';
-import type { PresetId, VoteOptions } from '../domain/presets.ts';
-import { frozenElectorate } from '../repo/electorate.ts';
+import { excludedUnitsReport } from '../domain/report.ts';
+import { currentLeaves } from '../repo/ballots.ts';
+import { ballotFigures, electorateFigures, markFigures, parkingUnitIds } from '../repo/figures.ts';
 import { questionsOf } from '../repo/votes.ts';
-import { voteBallots, votePaperBallots, voteResults } from '../voting.tables.ts';
+import { votePaperBallots, voteResults } from '../voting.tables.ts';
 import { candidatesOf } from '../voting.views.ts';
 import { moveVote } from './transition.ts';
 import { conflict, type VoteRow, type VotingContext } from './support.ts';
 
 /**
- * Counts every question of a closed vote. Each question's `siyi.vote-record/1` document is built
- * from the frozen electorate and the accepted ballots, written out as text, and that very text is
- * counted by recountText, the function `siyi tally FILE` runs. The text is stored and is what the
- * export serves, so a recount of the export prints exactly the stored result. The Merkle root of
- * the counted ballots' receipts is fixed here, once no paper ballot can still be accepted.
- * Refused while a paper ballot awaits its second entry or has an unresolved mismatch.
+ * Counts every question of a closed vote. The database sums the ballots by choice (or by marked
+ * candidate) over the subjects' frozen areas, and the tally core decides on those sums with the
+ * same code `siyi tally FILE` runs on an exported record (decideFigures, decideElection); the
+ * export is built from the same frozen electorate and ballots, which nothing changes after the
+ * close. The result is stored without its per-subject reports, which are derived page by page
+ * when asked for (voting.subjects.ts), so a vote of a million subjects counts in about the time
+ * the database takes to read its ballots once. The Merkle root of the counted ballots' receipts
+ * is fixed here, once no paper ballot can still be accepted. Refused while a paper ballot awaits
+ * its second entry or has an unresolved mismatch.
  */
 export function countVote(ctx: VotingContext, vote: { id: string; communityId: string; compoundId: string }) {
   return moveVote(ctx, vote, 'count', 'voting.vote_counted', async (tx, locked, now) => {
     await refuseOpenPaperBallots(tx, locked);
     const counted = await countQuestions(tx, locked);
-    const leaves = counted.ballots.map((b) => b.receiptLeaf);
+    const leaves = await currentLeaves(tx, locked);
     const root = merkleRoot(leaves);
     return {
       set: { countedAt: now, merkleRoot: root },
@@ -53,44 +58,44 @@ async function refuseOpenPaperBallots(tx: Db, vote: VoteRow) {
 
 async function countQuestions(tx: Db, vote: VoteRow) {
   const questions = await questionsOf(tx, vote);
-  const electorate = await frozenElectorate(tx, vote);
-  const ballots = await tx
-    .select({ questionId: voteBallots.questionId, voter: voteBallots.voterPersonId, content: voteBallots.content, receiptLeaf: voteBallots.receiptLeaf })
-    .from(voteBallots)
-    .where(and(eq(voteBallots.communityId, vote.communityId), eq(voteBallots.voteId, vote.id)));
+  const total = await electorateFigures(tx, vote);
+  const byChoice = await ballotFigures(tx, vote);
+  const byMark = questions.some((q) => q.kind === 'election') ? await markFigures(tx, vote) : new Map<string, Map<string, Figures>>();
+  const preset = vote.preset as PresetId;
+  const options = Object.fromEntries(Object.entries(vote.options as Partial<VoteOptions>).filter(([, value]) => value !== undefined)) as Partial<VoteOptions>;
+  const parking = await parkingUnitIds(tx, vote);
   const outcomes: { questionId: string; passed: boolean | null }[] = [];
   for (const question of questions) {
-    const document = buildRecordDocument({
-      voteId: vote.id,
-      question: {
-        id: question.id,
-        title: question.title,
-        item: question.item,
-        kind: question.kind as 'decision' | 'election',
-        seats: question.seats,
-        candidateIds: candidatesOf(question).map((c) => c.id),
-      },
-      preset: vote.preset as PresetId,
-      options: vote.options as Partial<VoteOptions>,
-      units: electorate.units,
-      ballots: ballots.filter((b) => b.questionId === question.id).map((b) => ({ voter: b.voter, content: b.content as BallotContent })),
-    });
-    const recordJson = JSON.stringify(document, null, 2);
-    const result = recountText(recordJson);
-    if (!result.ok) {
-      throw conflict('record_malformed', `question ${question.position}: the vote record is malformed: ${formatFieldError(result.error)}`, { questionId: question.id });
+    const sums = byChoice.get(question.id) ?? new Map<string, Figures>();
+    const of = (key: string) => sums.get(key) ?? NO_FIGURES;
+    let result: DecisionOutcome | ElectionOutcome;
+    if (question.kind === 'decision') {
+      const decided = decisionRule({ preset, item: question.item, options });
+      if (!decided.ok) throw conflict('record_malformed', `question ${question.position}: ${formatFieldError(decided.error)}`, { questionId: question.id });
+      const participating = of('all');
+      const noBallot = { ...total, heads: total.heads - participating.heads, area: total.area - participating.area };
+      result = decideFigures(decided.value, { total, for: of('for'), against: of('against'), abstain: of('abstain'), noBallot });
+    } else {
+      const resolved = resolveOptions(preset, options, 'election');
+      if (!resolved.ok) throw conflict('record_malformed', `question ${question.position}: ${formatFieldError(resolved.error)}`, { questionId: question.id });
+      const candidates = candidatesOf(question).map((c) => c.id);
+      const support = byMark.get(question.id) ?? new Map<string, Figures>();
+      result = decideElection({ preset, options: resolved.value, seats: question.seats ?? 0, candidates }, { total, participating: of('all'), support });
     }
-    const passed = result.value.kind === 'decision' ? result.value.passed : null;
+    const excludedUnits = excludedUnitsReport(parking.map((id) => ({ id, area: {}, owners: [], parking: true })), resolvedParking(result));
+    const passed = result.kind === 'decision' ? result.passed : null;
     await tx.insert(voteResults).values({
       communityId: vote.communityId,
       voteId: vote.id,
       questionId: question.id,
-      recordJson,
-      // the same text `siyi tally` prints for this record
-      resultJson: JSON.stringify(result.value, null, 2),
+      // the result `siyi tally` prints for the exported record, but for its subjects, which are
+      // served page by page (GET …/subjects): a street-wide vote has a million of them
+      resultJson: JSON.stringify({ ...result, excludedUnits }, null, 2),
       passed,
     });
     outcomes.push({ questionId: question.id, passed });
   }
-  return { outcomes, ballots };
+  return { outcomes };
 }
+
+const resolvedParking = (result: DecisionOutcome | ElectionOutcome) => result.options.parkingInVotingArea;

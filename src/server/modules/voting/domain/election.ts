@@ -11,6 +11,7 @@ import {
   approvalReport,
   excludedUnitsReport,
   figuresOf,
+  NO_FIGURES,
   participationReport,
   subjectReport,
   type ApprovalReport,
@@ -69,31 +70,63 @@ export function tallyElection(record: ElectionRecord): Result<ElectionResult> {
   if (!options.ok) return options;
   const rule = ruleFor(preset, 'ordinary', options.value);
 
-  const subjects = buildSubjects(record.units, options.value.parkingInVotingArea);
+  const votes = electionVotes(record, options.value);
+  const outcome = decideElection({ preset, options: options.value, seats: record.seats, candidates: record.candidates }, electionFiguresOf(votes, record.candidates));
+  return ok({
+    ...outcome,
+    excludedUnits: excludedUnitsReport(record.units, options.value.parkingInVotingArea),
+    subjects: votes.map((vote) => reportSubject(rule, vote)),
+  });
+}
+
+function electionVotes(record: Pick<ElectionRecord, 'units' | 'ballots'>, options: VoteOptions): SubjectVote<string[]>[] {
+  const subjects = buildSubjects(record.units, options.parkingInVotingArea);
   const ballots = record.ballots.map((ballot) => ({ ...ballot, content: [...ballot.content].sort(compareText) }));
   // A co-owner conflict under 'abstain' is a blank ballot: it takes part and supports nobody.
-  const votes = resolveSubjectVotes(subjects, ballots, {
-    coOwnerConflict: options.value.coOwnerConflict,
+  return resolveSubjectVotes(subjects, ballots, {
+    coOwnerConflict: options.coOwnerConflict,
     same: (a, b) => a.length === b.length && a.every((mark, index) => mark === b[index]),
     abstention: [],
   });
+}
 
-  const total = figuresOf(subjects);
-  const participating = figuresOf(votes.filter((vote) => vote.counted !== undefined).map((vote) => vote.subject));
-  const participation = participationReport(rule, participating, total);
-  const base = approvalBaseFigures(rule, { participating, total, cast: participating });
+/** The subject reports of part of an election record (some subjects' units and ballots), as the full tally reports them. */
+export function electionSubjectsOf(record: Pick<ElectionRecord, 'rule' | 'units' | 'ballots'>): Result<ElectionSubjectReport[]> {
+  const options = resolveOptions(record.rule.preset, record.rule.options, 'election');
+  if (!options.ok) return options;
+  const rule = ruleFor(record.rule.preset, 'ordinary', options.value);
+  return ok(electionVotes(record, options.value).map((vote) => reportSubject(rule, vote)));
+}
 
-  const ranked = record.candidates.map((id) => tallyCandidate(rule, id, votes, base, participation.met)).sort(byRank);
-  const seats = assignSeats(
-    ranked.filter((candidate) => candidate.passed),
-    record.seats,
-  );
+/** What an election is decided on: summed figures of all subjects, of those taking part, and of each candidate's supporters. */
+export interface ElectionFigures {
+  total: Figures;
+  participating: Figures;
+  support: Map<string, Figures>;
+}
 
-  return ok({
+export function electionFiguresOf(votes: SubjectVote<string[]>[], candidates: string[]): ElectionFigures {
+  return {
+    total: figuresOf(votes.map((vote) => vote.subject)),
+    participating: figuresOf(votes.filter((vote) => vote.counted !== undefined).map((vote) => vote.subject)),
+    support: new Map(candidates.map((id) => [id, figuresOf(votes.filter((vote) => vote.counted?.includes(id)).map((vote) => vote.subject))])),
+  };
+}
+
+export type ElectionOutcome = Omit<ElectionResult, 'excludedUnits' | 'subjects'>;
+
+/** The election from the figures alone (the platform's database may do the summing). */
+export function decideElection(spec: { preset: PresetId; options: VoteOptions; seats: number; candidates: string[] }, figures: ElectionFigures): ElectionOutcome {
+  const rule = ruleFor(spec.preset, 'ordinary', spec.options);
+  const participation = participationReport(rule, figures.participating, figures.total);
+  const base = approvalBaseFigures(rule, { participating: figures.participating, total: figures.total, cast: figures.participating });
+  const ranked = spec.candidates.map((id) => tallyCandidate(rule, id, figures.support.get(id) ?? NO_FIGURES, base, participation.met)).sort(byRank);
+  const seats = assignSeats(ranked.filter((candidate) => candidate.passed), spec.seats);
+  return {
     kind: 'election',
-    preset,
-    options: options.value,
-    seats: record.seats,
+    preset: spec.preset,
+    options: spec.options,
+    seats: spec.seats,
     participation,
     candidates: ranked.map(({ id, support, passed, approval }) => ({
       id,
@@ -103,19 +136,10 @@ export function tallyElection(record: ElectionRecord): Result<ElectionResult> {
       approval,
     })),
     ...seats,
-    excludedUnits: excludedUnitsReport(record.units, options.value.parkingInVotingArea),
-    subjects: votes.map((vote) => reportSubject(rule, vote)),
-  });
+  };
 }
 
-function tallyCandidate(
-  rule: CountingRule,
-  id: string,
-  votes: SubjectVote<string[]>[],
-  base: Figures,
-  quorumMet: boolean,
-): CandidateTally {
-  const support = figuresOf(votes.filter((vote) => vote.counted?.includes(id)).map((vote) => vote.subject));
+function tallyCandidate(rule: CountingRule, id: string, support: Figures, base: Figures, quorumMet: boolean): CandidateTally {
   const approval = approvalReport(rule, rule.approval, support, base);
   // Without the quorum nobody is elected, whatever the support.
   return { id, support, passed: quorumMet && approval.met, approval };

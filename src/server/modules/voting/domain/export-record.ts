@@ -38,23 +38,16 @@ export function buildRecordDocument(input: {
   units: RecordUnit[];
   ballots: RecordBallot[];
 }): Record<string, unknown> {
+  return {
+    ...recordHead(input),
+    units: [...input.units].sort((a, b) => compareText(a.unitId, b.unitId)).map(recordUnit),
+    ballots: [...input.ballots].sort((a, b) => compareText(a.voter, b.voter)).map(recordBallot),
+  };
+}
+
+/** Everything of a record but its units and ballots, in the order the document shows them. */
+export function recordHead(input: { voteId: string; question: RecordQuestion; preset: PresetId; options: Partial<VoteOptions> }): Record<string, unknown> {
   const { question } = input;
-  const units = [...input.units].sort((a, b) => compareText(a.unitId, b.unitId)).map((unit) => {
-    const shaped = toVoteUnit(unit);
-    const area: Record<string, string> = {};
-    for (const [source, centi] of Object.entries(shaped.area)) area[source] = formatCenti(centi as bigint);
-    return {
-      id: shaped.id,
-      area,
-      owners: shaped.owners,
-      ...(shaped.voter ? { voter: shaped.voter } : {}),
-      ...(shaped.developer ? { developer: true } : {}),
-      ...(shaped.parking ? { parking: true } : {}),
-    };
-  });
-  const ballots = [...input.ballots]
-    .sort((a, b) => compareText(a.voter, b.voter))
-    .map((ballot) => ({ voter: ballot.voter, ...ballot.content }));
   const options = Object.fromEntries(Object.entries(input.options).filter(([, value]) => value !== undefined));
   return {
     format: RECORD_FORMAT,
@@ -64,7 +57,25 @@ export function buildRecordDocument(input: {
     title: question.title,
     rule: { preset: input.preset, item: question.item, options },
     ...(question.kind === 'election' ? { seats: question.seats, candidates: question.candidateIds } : {}),
-    units,
-    ballots,
   };
+}
+
+/** A unit as the record shows it (units come sorted by id). */
+export function recordUnit(unit: RecordUnit) {
+  const shaped = toVoteUnit(unit);
+  const area: Record<string, string> = {};
+  for (const [source, centi] of Object.entries(shaped.area)) area[source] = formatCenti(centi as bigint);
+  return {
+    id: shaped.id,
+    area,
+    owners: shaped.owners,
+    ...(shaped.voter ? { voter: shaped.voter } : {}),
+    ...(shaped.developer ? { developer: true } : {}),
+    ...(shaped.parking ? { parking: true } : {}),
+  };
+}
+
+/** A ballot as the record shows it (ballots come sorted by voter). */
+export function recordBallot(ballot: RecordBallot) {
+  return { voter: ballot.voter, ...ballot.content };
 }

@@ -56,10 +56,25 @@ export type {
 } from './report.ts';
 export {
   tallyDecision,
+  decisionRule,
+  decideFigures,
+  decisionSubjectsOf,
+  type DecisionFigures,
+  type DecisionOutcome,
   type DecisionResult,
   type DecisionSubjectReport,
   type Outcome,
   type SilentVotesReport,
 } from './tally.ts';
-export { tallyElection, type ElectionResult, type CandidateReport, type ElectionSubjectReport } from './election.ts';
+export {
+  tallyElection,
+  decideElection,
+  electionSubjectsOf,
+  type ElectionFigures,
+  type ElectionOutcome,
+  type ElectionResult,
+  type CandidateReport,
+  type ElectionSubjectReport,
+} from './election.ts';
+export { NO_FIGURES, type Figures } from './report.ts';
 export { tallyVoteRecord, recountDocument, recountText, type TallyResult } from './recount.ts';

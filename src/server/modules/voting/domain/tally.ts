@@ -14,12 +14,13 @@ import {
   type VoteOptions,
 } from './presets.ts';
 import { describeThreshold, meets, moreThanFraction } from './rational.ts';
-import type { DecisionRecord } from './record.ts';
+import type { DecisionRecord, RecordRule } from './record.ts';
 import {
   approvalBaseFigures,
   approvalReport,
   excludedUnitsReport,
   figuresOf,
+  NO_FIGURES,
   participationReport,
   subjectReport,
   type ApprovalReport,
@@ -74,38 +75,96 @@ export interface DecisionResult extends Outcome {
 export function tallyDecision(record: DecisionRecord): Result<DecisionResult> {
   const checked = checkVoteRecord(record);
   if (!checked.ok) return checked;
-  const { preset, item } = record.rule;
-  const options = resolveOptions(preset, record.rule.options, 'decision');
-  if (!options.ok) return options;
-  const matterClass = record.rule.class ?? (item !== undefined ? classOfItem(preset, item) : undefined);
-  if (!matterClass) return fail('rule.item', 'is missing: give the item (1–9) or the class');
-  const rule = ruleFor(preset, matterClass, options.value);
-
-  const subjects = buildSubjects(record.units, options.value.parkingInVotingArea);
-  const votes = resolveSubjectVotes<Choice>(subjects, record.ballots, {
-    coOwnerConflict: options.value.coOwnerConflict,
-    same: (a, b) => a === b,
-    abstention: 'abstain',
-  });
-  const raw = countDecision(rule, votes);
-  const head = { kind: 'decision' as const, preset, ...(item !== undefined ? { item } : {}), options: options.value };
-  const excludedUnits = excludedUnitsReport(record.units, options.value.parkingInVotingArea);
-
-  if (options.value.silentVotes === 'off') {
-    const subjectReports = votes.map((vote) => reportSubject(rule, vote));
-    return ok({ ...head, ...outcomeFields(raw, matterClass), excludedUnits, subjects: subjectReports });
-  }
-  const silent = deemSilentVotes(votes, options.value);
-  const deemed = silent.report.applied ? countDecision(rule, silent.votes) : raw;
-  const clause = options.value.silentVotesClause;
+  const decided = decisionRule(record.rule);
+  if (!decided.ok) return decided;
+  const votes = decisionVotes(record, decided.value.options);
+  const outcome = decideFigures(decided.value, decisionFiguresOf(votes));
   return ok({
-    ...head,
-    ...outcomeFields(deemed, matterClass),
-    silentVotes: silent.report,
-    raw,
-    excludedUnits,
-    subjects: silent.votes.map((vote) => reportSubject(rule, vote, clause)),
+    ...outcome,
+    excludedUnits: excludedUnitsReport(record.units, decided.value.options.parkingInVotingArea),
+    subjects: reportDecisionSubjects(decided.value, votes, outcome.silentVotes?.applied ? outcome.silentVotes.majority : null),
   });
+}
+
+function decisionVotes(record: Pick<DecisionRecord, 'units' | 'ballots'>, options: VoteOptions): SubjectVote<Choice>[] {
+  const subjects = buildSubjects(record.units, options.parkingInVotingArea);
+  return resolveSubjectVotes<Choice>(subjects, record.ballots, { coOwnerConflict: options.coOwnerConflict, same: (a, b) => a === b, abstention: 'abstain' });
+}
+
+/** Each subject's figures and explanation; subjects without a ballot deemed to the majority side when silent votes applied. */
+function reportDecisionSubjects(decided: DecisionRule, votes: SubjectVote<Choice>[], deemedTo: Choice | null): DecisionSubjectReport[] {
+  const { rule, options } = decided;
+  const shown = deemedTo
+    ? votes.map((vote): SubjectVote<Choice> => (vote.reason === 'no-ballot' ? { ...vote, counted: deemedTo, reason: 'silent-deemed' } : vote))
+    : votes;
+  return shown.map((vote) => reportSubject(rule, vote, options.silentVotes === 'off' ? undefined : options.silentVotesClause));
+}
+
+/**
+ * The subject reports of part of a decision record: the units of some subjects and their
+ * ballots, as the full tally would report those subjects. `deemedTo` is the published result's
+ * silent-vote majority where silent votes applied. What a page of a large result is made of.
+ */
+export function decisionSubjectsOf(record: Pick<DecisionRecord, 'rule' | 'units' | 'ballots'>, deemedTo: Choice | null): Result<DecisionSubjectReport[]> {
+  const decided = decisionRule(record.rule);
+  if (!decided.ok) return decided;
+  return ok(reportDecisionSubjects(decided.value, decisionVotes(record, decided.value.options), deemedTo));
+}
+
+/** A decision's counting rule from the record's rule: preset, class (or item) and options. */
+export function decisionRule(spec: RecordRule): Result<DecisionRule> {
+  const { preset, item } = spec;
+  const options = resolveOptions(preset, spec.options, 'decision');
+  if (!options.ok) return options;
+  const matterClass = spec.class ?? (item !== undefined ? classOfItem(preset, item) : undefined);
+  if (!matterClass) return fail('rule.item', 'is missing: give the item (1–9) or the class');
+  return ok({ preset, item, matterClass, options: options.value, rule: ruleFor(preset, matterClass, options.value) });
+}
+
+export interface DecisionRule {
+  preset: PresetId;
+  item?: number;
+  matterClass: MatterClass;
+  options: VoteOptions;
+  rule: CountingRule;
+}
+
+/**
+ * What a decision is decided on: the subjects' summed figures by how they count. Every test of
+ * the rule runs on these sums alone, so the platform may have its database do the summing over a
+ * street-wide vote and still decide by this very code.
+ */
+export interface DecisionFigures {
+  total: Figures;
+  for: Figures;
+  against: Figures;
+  abstain: Figures;
+  /** subjects that returned no ballot (the ones silent votes may deem) */
+  noBallot: Figures;
+}
+
+export function decisionFiguresOf(votes: SubjectVote<Choice>[]): DecisionFigures {
+  const of = (keep: (vote: SubjectVote<Choice>) => boolean) => figuresOf(votes.filter(keep).map((vote) => vote.subject));
+  return {
+    total: of(() => true),
+    for: of((vote) => vote.counted === 'for'),
+    against: of((vote) => vote.counted === 'against'),
+    abstain: of((vote) => vote.counted === 'abstain'),
+    noBallot: of((vote) => vote.reason === 'no-ballot'),
+  };
+}
+
+export type DecisionOutcome = Omit<DecisionResult, 'excludedUnits' | 'subjects'>;
+
+/** The decision from the figures: the raw outcome, and with silent votes on, the deemed one beside it. */
+export function decideFigures(decided: DecisionRule, figures: DecisionFigures): DecisionOutcome {
+  const { preset, item, matterClass, options, rule } = decided;
+  const raw = countDecision(rule, figures);
+  const head = { kind: 'decision' as const, preset, ...(item !== undefined ? { item } : {}), options };
+  if (options.silentVotes === 'off') return { ...head, ...outcomeFields(raw, matterClass) };
+  const silent = deemSilentVotes(figures, options);
+  const deemed = silent.report.applied ? countDecision(rule, silent.figures) : raw;
+  return { ...head, ...outcomeFields(deemed, matterClass), silentVotes: silent.report, raw };
 }
 
 function outcomeFields(outcome: Outcome, matterClass: MatterClass) {
@@ -118,18 +177,15 @@ function outcomeFields(outcome: Outcome, matterClass: MatterClass) {
   };
 }
 
-/** All tests of the rule must hold; a failed participation test fails the decision (§2). */
-export function countDecision(rule: CountingRule, votes: SubjectVote<Choice>[]): Outcome {
-  const figures = (keep: (vote: SubjectVote<Choice>) => boolean) =>
-    figuresOf(votes.filter(keep).map((vote) => vote.subject));
-  const total = figures(() => true);
-  const participating = figures((vote) => vote.counted !== undefined);
-  const consent = figures((vote) => vote.counted === 'for');
-  const cast = figures((vote) => vote.counted === 'for' || vote.counted === 'against');
+const add = (a: Figures, b: Figures): Figures => ({ area: a.area + b.area, heads: a.heads + b.heads, shares: a.shares + b.shares, votes: a.votes + b.votes });
 
-  const participation = participationReport(rule, participating, total);
-  const base = approvalBaseFigures(rule, { participating, total, cast });
-  const approval = approvalReport(rule, rule.approval, consent, base);
+/** All tests of the rule must hold; a failed participation test fails the decision (§2). */
+function countDecision(rule: CountingRule, figures: DecisionFigures): Outcome {
+  const cast = add(figures.for, figures.against);
+  const participating = add(cast, figures.abstain);
+  const participation = participationReport(rule, participating, figures.total);
+  const base = approvalBaseFigures(rule, { participating, total: figures.total, cast });
+  const approval = approvalReport(rule, rule.approval, figures.for, base);
   return { passed: participation.met && approval.met, participation, approval };
 }
 
@@ -140,36 +196,27 @@ export function countDecision(rule: CountingRule, votes: SubjectVote<Choice>[]):
  * is deemed and the returned ballots decide alone. Only 'no-ballot' subjects are deemed: co-owners
  * who returned conflicting ballots did return them.
  */
-function deemSilentVotes(votes: SubjectVote<Choice>[], options: VoteOptions) {
+function deemSilentVotes(figures: DecisionFigures, options: VoteOptions) {
   const option = options.silentVotes as Exclude<SilentVotes, 'off'>;
-  const side = (choice: Choice) =>
-    figuresOf(votes.filter((vote) => vote.counted === choice).map((vote) => vote.subject));
-  const total = figuresOf(votes.map((vote) => vote.subject));
-  const returnedFor = side('for');
-  const returnedAgainst = side('against');
-  const majority = leadingSide(returnedFor, returnedAgainst);
-
-  const guard =
-    option === 'follow-majority-zj2009' ? zj2009Guard(majority ? side(majority) : undefined, total) : undefined;
-  const silentCount = votes.filter((vote) => vote.reason === 'no-ballot').length;
+  const majority = leadingSide(figures.for, figures.against);
+  const guard = option === 'follow-majority-zj2009' ? zj2009Guard(majority ? figures[majority] : undefined, figures.total) : undefined;
+  const silentCount = Number(figures.noBallot.heads);
   const applied = majority !== null && (guard?.met ?? true) && silentCount > 0;
-  const deemedVotes = applied
-    ? votes.map((vote): SubjectVote<Choice> =>
-        vote.reason === 'no-ballot' ? { ...vote, counted: majority, reason: 'silent-deemed' } : vote,
-      )
-    : votes;
+  const deemed: DecisionFigures = applied
+    ? { ...figures, [majority]: add(figures[majority], figures.noBallot), noBallot: NO_FIGURES }
+    : figures;
 
   const report: SilentVotesReport = {
     option,
     clause: options.silentVotesClause ?? '',
     majority,
-    returned: { for: shown(returnedFor), against: shown(returnedAgainst) },
+    returned: { for: shown(figures.for), against: shown(figures.against) },
     ...(guard ? { guard } : {}),
     applied,
     deemed: applied ? silentCount : 0,
     explanation: explainSilent(majority, guard?.met, silentCount, applied),
   };
-  return { votes: deemedVotes, report };
+  return { figures: deemed, report };
 }
 
 function leadingSide(forSide: Figures, againstSide: Figures): Choice | null {
