@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from './accounts.ts';
 import { pageQuery, paginated } from './common.ts';
 
 // Requests and responses of the meetings module: the standing joint meeting of the four parties
@@ -168,6 +169,36 @@ export const inviteBody = z.strictObject({
   role: text(80).optional(),
 });
 export type InviteBody = z.input<typeof inviteBody>;
+
+/** Looking up the staff account to link to a representative: by username or name, at most `limit`. */
+export const representativeAccountsQuery = z.object({
+  q: z.string().trim().max(50, 'must be at most 50 characters').optional(),
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(20),
+});
+
+/** A staff account working in the meeting's community, with the parties it may sit for there. */
+export const representativeAccount = z.object({
+  userId: id,
+  username: z.string(),
+  displayName: z.string(),
+  /** its roles inside the community: community staff, grid worker, owners' committee, property staff */
+  roles: z.array(z.object({ role: z.enum(roles), scopeName: z.string() })),
+  /** the parties this meeting invites that the account may represent, the likeliest first */
+  parties: z.array(z.enum(parties)),
+  /** property staff: their company, which holds a current contract in the community */
+  company: nameRef.nullable(),
+  /** the person of the community's registry with the account's phone, if any */
+  person: nameRef.nullable(),
+  isYou: z.boolean(),
+  /** the representative of this meeting already linked to the account */
+  linkedRepresentativeId: id.nullable(),
+});
+export type RepresentativeAccount = z.infer<typeof representativeAccount>;
+export const representativeAccountList = z.object({
+  items: z.array(representativeAccount),
+  /** all matches; more than items when the limit cut the list */
+  total: z.number().int(),
+});
 
 export const attendanceBody = z.strictObject({
   entries: z.array(z.strictObject({ representativeId: z.uuid(), present: z.boolean() })).min(1).max(200),

@@ -220,7 +220,10 @@ export const noticeSettingsView = z.object({
   isDefault: z.boolean(),
   /** the floor no community goes below */
   floorDays: z.number().int(),
-  abilities: z.object({ edit: z.boolean() }),
+  /** edit: these settings; draft: a notice of this community (somewhere in draftScope) */
+  abilities: z.object({ edit: z.boolean(), draft: z.boolean() }),
+  /** where the actor may draft: community-wide, and which compounds (null: every compound of the community) */
+  draftScope: z.object({ communityWide: z.boolean(), compoundIds: z.array(id).nullable() }),
 });
 
 export const noticeSettingsInput = z.strictObject({

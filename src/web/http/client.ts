@@ -28,7 +28,7 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   /** a plain object is sent as JSON; FormData as multipart */
   body?: unknown;

@@ -3,6 +3,7 @@ export { authPlugin } from './auth.plugin.ts';
 export { accountsRoutes, type AccountsRoutesOptions } from './accounts.routes.ts';
 export type { LoginPhoneSource } from './accounts.login-phones.ts';
 export { staffUserById, phoneHoldsRole, type StaffUserRef } from './accounts.lookups.ts';
+export { staffOfCommunity, COMMUNITY_ROLES, type CommunityRole, type CommunityStaffAccount } from './accounts.community-staff.ts';
 export { createUser, type CreateUserInput } from './commands/create-user.ts';
 export { disableUser } from './commands/disable-user.ts';
 export { enableUser } from './commands/enable-user.ts';

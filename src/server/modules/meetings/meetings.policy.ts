@@ -49,6 +49,12 @@ export function canOrganise(actor: Actor, m: Omit<MeetingRef, 'id'>): boolean {
   return hasCommunityRole(actor, m.communityId, ...OVERSEERS);
 }
 
+/**
+ * Look up the staff accounts of the community to link to a representative: those who invite
+ * (the list names staff and their roles, which readers of the meeting need not see).
+ */
+export const canFindRepresentativeAccounts = canOrganise;
+
 /** Read a meeting, its minutes and its series. `seated`: the actor is one of the meeting's representatives. */
 export function canReadMeeting(actor: Actor, m: Omit<MeetingRef, 'id'>, seated = false): boolean {
   if (actor.kind === 'owner') return false;

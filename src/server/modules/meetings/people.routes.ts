@@ -3,14 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam } from '../../../contracts/common.ts';
 import { errorBody } from '../../../contracts/errors.ts';
-import { attendanceBody, inviteBody, meetingView } from '../../../contracts/meetings.ts';
+import { attendanceBody, inviteBody, meetingView, representativeAccountList, representativeAccountsQuery } from '../../../contracts/meetings.ts';
 import { requireActor } from '../../platform/request-actor.ts';
+import { todayInChina } from '../registry/index.ts';
 import { inviteRepresentative } from './commands/invite-representative.ts';
 import { recordAttendance } from './commands/record-attendance.ts';
 import { removeRepresentative } from './commands/remove-representative.ts';
 import { forbidUnless, readableMeeting } from './meetings.access.ts';
+import { representativeAccounts } from './meetings.accounts.ts';
 import { ctxOf, meetingReply, TAGS } from './meetings.http.ts';
-import { canOrganise } from './meetings.policy.ts';
+import { canFindRepresentativeAccounts, canOrganise } from './meetings.policy.ts';
 
 const repParams = z.object({ id: z.uuid(), representativeId: z.uuid() });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -18,6 +20,21 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody,
 /** Who represents each party, and who came. */
 export async function peopleRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/meetings/:id/representative-accounts', {
+    schema: {
+      tags: TAGS,
+      summary: "Look up the staff accounts of the meeting's community to link to a representative: name or username, roles, the parties each may sit for, their registry person; for those who invite",
+      params: idParam,
+      querystring: representativeAccountsQuery,
+      response: { 200: representativeAccountList, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const { ref } = await readableMeeting(app.db, actor, request.params.id);
+    forbidUnless(canFindRepresentativeAccounts(actor, ref), 'look up accounts for the representatives of this meeting');
+    return representativeAccounts(app.db, actor, ref, request.query, todayInChina(app.clock.now()));
+  });
 
   r.post('/meetings/:id/representatives', {
     schema: {

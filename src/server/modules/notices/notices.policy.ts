@@ -49,6 +49,18 @@ export function issuerKindFor(actor: Actor, where: { communityId: string; compou
   return null;
 }
 
+/**
+ * Where the actor may draft notices in the community, for the UI: community managers anywhere
+ * (compoundIds null = every compound); an owners' committee member only for their compounds,
+ * never community-wide. null = nowhere. Mirrors issuerKindFor.
+ */
+export function draftScope(actor: Actor, communityId: string): { communityWide: boolean; compoundIds: string[] | null } | null {
+  if (isOwner(actor)) return null;
+  if (hasCommunityRole(actor, communityId, ...COMMUNITY_MANAGERS)) return { communityWide: true, compoundIds: null };
+  const committee = compoundsWithRole(actor, communityId, ['owners_committee']);
+  return committee.length ? { communityWide: false, compoundIds: committee.sort() } : null;
+}
+
 /** Community managers manage every notice of the community; a committee the notices it issued for its compound. */
 export function canManageNotice(actor: Actor, n: Pick<NoticeRef, 'communityId' | 'compoundId' | 'issuerKind'>): boolean {
   if (isOwner(actor)) return false;

@@ -9,7 +9,7 @@ import { settingsOf } from './commands/support.ts';
 import { updateNoticeSettings } from './commands/update-settings.ts';
 import { NOTICE_FLOOR_DAYS } from './domain/periods.ts';
 import { ctxOf, forbidUnless, TAGS } from './notices.access.ts';
-import { canEditSettings, canReadSettings } from './notices.policy.ts';
+import { canEditSettings, canReadSettings, draftScope } from './notices.policy.ts';
 
 /** A community's notice settings: the minimum posting period and the reply deadline for objections. */
 export async function settingsRoutes(app: FastifyInstance) {
@@ -18,7 +18,7 @@ export async function settingsRoutes(app: FastifyInstance) {
   r.get('/communities/:id/notice-settings', {
     schema: {
       tags: TAGS,
-      summary: 'The community\u2019s minimum posting period and objection reply deadline (defaults 7 and 3 days)',
+      summary: 'The community\u2019s minimum posting period and objection reply deadline (defaults 7 and 3 days), and where you may draft notices',
       params: idParam,
       response: { 200: noticeSettingsView, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
     },
@@ -26,7 +26,12 @@ export async function settingsRoutes(app: FastifyInstance) {
     const actor = requireStaff(request);
     if (!canReadSettings(actor, request.params.id)) throw notFound('Community');
     const settings = await settingsOf(app.db, request.params.id);
-    return { communityId: request.params.id, ...settings, floorDays: NOTICE_FLOOR_DAYS, abilities: { edit: canEditSettings(actor, request.params.id) } };
+    const drafting = draftScope(actor, request.params.id);
+    return {
+      communityId: request.params.id, ...settings, floorDays: NOTICE_FLOOR_DAYS,
+      abilities: { edit: canEditSettings(actor, request.params.id), draft: drafting !== null },
+      draftScope: drafting ?? { communityWide: false, compoundIds: [] },
+    };
   });
 
   r.put('/communities/:id/notice-settings', {
@@ -42,6 +47,9 @@ export async function settingsRoutes(app: FastifyInstance) {
     if (!canReadSettings(actor, request.params.id)) throw notFound('Community');
     forbidUnless(canEditSettings(actor, request.params.id), 'change this community\u2019s notice settings');
     const settings = await updateNoticeSettings(ctxOf(app, request, actor), request.params.id, request.body);
-    return { communityId: request.params.id, ...settings, floorDays: NOTICE_FLOOR_DAYS, abilities: { edit: true } };
+    return {
+      communityId: request.params.id, ...settings, floorDays: NOTICE_FLOOR_DAYS,
+      abilities: { edit: true, draft: true }, draftScope: { communityWide: true, compoundIds: null },
+    };
   });
 }

@@ -60,3 +60,13 @@ export async function unitsOfPhone(db: Db, phone: string) {
     .where(and(inArray(residents.personId, personIds), isNull(residents.until)));
   return { personIds, units: [...owned, ...lived] };
 }
+
+/** People of one community with one of these phones: the person a staff account is in the registry. */
+export async function peopleOfCommunityByPhone(db: Db, communityId: string, phones: string[]) {
+  if (!phones.length) return [];
+  return db
+    .select({ id: people.id, name: people.name, phone: people.phone })
+    .from(people)
+    .where(and(eq(people.communityId, communityId), eq(people.kind, 'person'), inArray(people.phone, phones)))
+    .orderBy(people.name, people.id);
+}

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../../http/client.ts';
 import type {
-  AddTaskBody, AdvanceMatterBody, AttachmentInput, BoardView, CommentList, CommentView, ConsultationSettingsView, MatterList,
+  AddTaskBody, AdvanceMatterBody, AttachmentInput, BoardView, CommentList, CommentView, ConsultationSettingsBody, ConsultationSettingsView, MatterList,
   MatterSummaryView, MatterView, OverdueList, RaiseMatterBody, SurveyQuestionInput,
 } from './consultation.types.ts';
 
@@ -32,9 +32,11 @@ export const useOverdue = (communityId: string) =>
 export const useMatterSummary = (query: Query) =>
   useQuery({ queryKey: ['matter-summary', query], queryFn: () => api<MatterSummaryView>('/api/matters/summary', { query }) });
 
+export const consultationSettingsKey = (communityId: string | undefined) => ['consultation-settings', communityId] as const;
+
 export const useConsultationSettings = (communityId: string | undefined) =>
   useQuery({
-    queryKey: ['consultation-settings', communityId],
+    queryKey: consultationSettingsKey(communityId),
     queryFn: () => api<ConsultationSettingsView>(`/api/communities/${communityId}/consultation-settings`),
     enabled: !!communityId,
     staleTime: 5 * 60_000,
@@ -72,6 +74,9 @@ export const addTask = (id: string, body: AddTaskBody) => post(`${base(id)}/task
 export const reportProgress = (id: string, taskId: string, body: { progress: number; note: string; attachments: AttachmentInput[] }) =>
   post(`${base(id)}/tasks/${taskId}/progress`, body);
 export const acceptImplementation = (id: string, body: { party: 'owners_committee' | 'residents_committee'; note: string }) => post(`${base(id)}/acceptance`, body);
+/** Only the keys sent change; the answer is the whole settings view. */
+export const saveConsultationSettings = (communityId: string, body: ConsultationSettingsBody) =>
+  api<ConsultationSettingsView>(`/api/communities/${communityId}/consultation-settings`, { method: 'PUT', body });
 export const rateMatter = (id: string, body: { score: number; comment?: string; unitId?: string }) => post(`${base(id)}/ratings`, body);
 
 /** A file as the progress report sends it: base64 without the data-URL prefix. */

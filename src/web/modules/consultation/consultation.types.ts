@@ -20,6 +20,7 @@ export type OverdueList = z.infer<typeof c.overdueList>;
 export type OverdueReason = z.infer<typeof c.overdueReason>;
 export type MatterSummaryView = z.infer<typeof c.matterSummaryView>;
 export type ConsultationSettingsView = z.infer<typeof c.consultationSettingsView>;
+export type ConsultationSettingsBody = c.ConsultationSettingsBody;
 export type RaiseMatterBody = c.RaiseMatterBody;
 export type AdvanceMatterBody = c.AdvanceMatterBody;
 export type SurveyQuestionInput = z.input<typeof c.surveyQuestionInput>;

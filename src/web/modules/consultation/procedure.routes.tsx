@@ -11,6 +11,7 @@ const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, 
 const MattersPage = lazy(() => import('./MattersPage.tsx'));
 const MatterPage = lazy(() => import('./MatterPage.tsx'));
 const MatterBoardPage = lazy(() => import('./MatterBoardPage.tsx'));
+const CommunitySettingsPage = lazy(() => import('./CommunitySettingsPage.tsx'));
 const MyMattersPage = named(() => import('./OwnerMatterPages.tsx'), 'MyMattersPage');
 const RaiseMyMatterPage = named(() => import('./OwnerMatterPages.tsx'), 'RaiseMyMatterPage');
 const OwnerMatterPage = lazy(() => import('./OwnerMatterPage.tsx'));
@@ -49,6 +50,7 @@ export const procedureStaffRoutes: RouteObject[] = [
   { path: 'communities/:id/matters', element: page(MatterBoardPage) },
   { path: 'communities/:id/meetings', element: page(MeetingCalendarPage) },
   { path: 'communities/:id/notices', element: page(NoticesPage) },
+  { path: 'communities/:id/settings', element: page(CommunitySettingsPage) },
   { path: 'meetings', element: page(MeetingsLanding) },
   { path: 'meetings/:id', element: page(MeetingPage) },
   { path: 'notices', element: page(NoticesLanding) },

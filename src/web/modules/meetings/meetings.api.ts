@@ -1,8 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../../http/client.ts';
 import type {
-  AgendaBody, AttendanceBody, CalendarView, CreateMeetingBody, CreateSeriesBody, InviteBody, MeetingSettingsView, MeetingView, MinutesBody, MinutesPrintView,
-  Position, SeriesList, SeriesView,
+  AgendaBody, AttendanceBody, CalendarView, CreateMeetingBody, CreateSeriesBody, InviteBody, MeetingSettingsBody, MeetingSettingsView, MeetingView, MinutesBody,
+  MinutesPrintView,
+  Position, RepresentativeAccountList, SeriesList, SeriesView,
 } from './meetings.types.ts';
 
 // One hook or call per meetings endpoint (docs/rules/meetings.md). Commands on a meeting answer
@@ -16,13 +17,24 @@ export const useCalendar = (communityId: string, query: Query) =>
 export const useSeries = (communityId: string) =>
   useQuery({ queryKey: ['meeting-series', communityId], queryFn: () => api<SeriesList>(`/api/communities/${communityId}/meeting-series`, { query: { pageSize: 200 } }) });
 
+export const meetingSettingsKey = (communityId: string) => ['meeting-settings', communityId] as const;
+
 export const useMeetingSettings = (communityId: string) =>
-  useQuery({ queryKey: ['meeting-settings', communityId], queryFn: () => api<MeetingSettingsView>(`/api/communities/${communityId}/meeting-settings`) });
+  useQuery({ queryKey: meetingSettingsKey(communityId), queryFn: () => api<MeetingSettingsView>(`/api/communities/${communityId}/meeting-settings`) });
 
 export const useMeeting = (id: string) => useQuery({ queryKey: ['meeting', id], queryFn: () => api<MeetingView>(meeting(id)) });
 
 export const useMinutesPrint = (id: string) =>
   useQuery({ queryKey: ['meeting', id, 'minutes-print'], queryFn: () => api<MinutesPrintView>(`${meeting(id)}/minutes`) });
+
+/** The staff accounts of the meeting's community that may be linked to a representative, matching q. */
+export const useRepresentativeAccounts = (id: string, q: string) =>
+  useQuery({
+    queryKey: ['meeting', id, 'representative-accounts', q],
+    queryFn: () => api<RepresentativeAccountList>(`${meeting(id)}/representative-accounts`, { query: { q, limit: 20 } }),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
 
 /** After a write to a meeting: store the answer and refresh the calendar around it. */
 export function useMeetingUpdated() {
@@ -31,6 +43,7 @@ export function useMeetingUpdated() {
     client.setQueryData(['meeting', view.id], view);
     await Promise.all([
       client.invalidateQueries({ queryKey: ['meeting', view.id, 'minutes-print'] }),
+      client.invalidateQueries({ queryKey: ['meeting', view.id, 'representative-accounts'] }),
       client.invalidateQueries({ queryKey: ['meeting-calendar'] }),
     ]);
   };
@@ -60,4 +73,6 @@ export const recordPosition = (id: string, itemId: string, body: { position: Pos
 export const concludeItem = (id: string, itemId: string, note?: string) => send('POST', `${meeting(id)}/items/${itemId}/conclusion`, note ? { note } : {});
 export const editMinutes = (id: string, body: MinutesBody) => send('PUT', `${meeting(id)}/minutes`, body);
 export const signMinutes = (id: string) => send('POST', `${meeting(id)}/sign-off`);
+export const saveMeetingSettings = (communityId: string, body: MeetingSettingsBody) =>
+  send<MeetingSettingsView>('PUT', `/api/communities/${communityId}/meeting-settings`, body);
 export const addAddendum = (id: string, text: string) => send('POST', `${meeting(id)}/addenda`, { text });

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shell/format.ts';
@@ -36,6 +36,27 @@ export function NoticePeriods({ notice }: { notice: PublicNoticeView }) {
       { key: 'counts', label: t('notices.objectionCounts'), children: t('notices.counts', notice.objections) },
       { key: 'issuer', label: t('notices.issuer'), children: t(`notices.issuerKind.${notice.issuerKind}`) },
     ]} />
+  );
+}
+
+/**
+ * The two links of a correction: an old notice names the notice that corrected it (and takes no
+ * more objections); a correction names the notice it corrects, with when that was published.
+ */
+export function CorrectionLinks({ notice, linkTo }: { notice: PublicNoticeView; linkTo: (id: string) => string }) {
+  const { t } = useTranslation();
+  const published = (at: string | null) => (at ? t('notices.publishedOn', { at: formatDateTime(at) }) : t('notices.state.draft'));
+  return (
+    <>
+      {notice.correctedBy && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('notices.correctedBy')} data-testid="corrected-by"
+          description={<><Link to={linkTo(notice.correctedBy.id)}>{notice.correctedBy.title}</Link> <Typography.Text type="secondary">{published(notice.correctedBy.publishedAt)}</Typography.Text><br />{t('notices.correctedHint')}</>} />
+      )}
+      {notice.corrects && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('notices.corrects')} data-testid="corrects"
+          description={<><Link to={linkTo(notice.corrects.id)}>{notice.corrects.title}</Link> <Typography.Text type="secondary">{published(notice.corrects.publishedAt)}</Typography.Text></>} />
+      )}
+    </>
   );
 }
 

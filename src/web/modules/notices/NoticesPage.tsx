@@ -1,5 +1,7 @@
-import { Card, Flex, List, Select, Table, Tabs } from 'antd';
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Button, Card, Flex, List, Select, Table, Tabs } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMarkCommunity } from '../../shell/currentCommunity.ts';
 import { formatDateTime } from '../../shell/format.ts';
@@ -11,7 +13,8 @@ import { usePlaceCrumbs } from '../registry/crumbs.tsx';
 import { findCommunity, usePlaces } from '../registry/places.ts';
 import { useCommunity, useCommunityCompounds } from '../registry/registry.api.ts';
 import { NoticeStateTag } from './NoticeBits.tsx';
-import { useCommunityNotices, useOverdueObjections } from './notices.api.ts';
+import { NoticeDraftModal, type DraftMode } from './NoticeDraftForm.tsx';
+import { useCommunityNotices, useNoticeSettings, useOverdueObjections } from './notices.api.ts';
 import { noticeStates, subjectTypes, type NoticeListItem, type NoticeState } from './notices.types.ts';
 import { ObjectionItem } from './ObjectionsPanel.tsx';
 
@@ -71,6 +74,31 @@ function OverdueObjections({ communityId }: { communityId: string }) {
   );
 }
 
+/**
+ * "Draft a notice", for those the notices policy lets draft here (the settings say where): community
+ * managers community-wide and in every compound, an owners' committee member in their compounds.
+ */
+function DraftButton({ communityId }: { communityId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const places = usePlaces();
+  const settings = useNoticeSettings(communityId);
+  const scope = settings.data?.abilities.draft ? settings.data.draftScope : null;
+  const everyCompound = scope?.compoundIds === null;
+  const listed = useCommunityCompounds(communityId, { pageSize: 200 }, everyCompound);
+  const [open, setOpen] = useState(false);
+  if (!scope) return null;
+  const reached = findCommunity(places.data, communityId).community?.compounds ?? [];
+  const compounds = everyCompound ? (listed.data?.items ?? []) : reached.filter((c) => scope.compoundIds?.includes(c.id));
+  const mode: DraftMode = { kind: 'create', communityId, compounds: compounds.map((c) => ({ id: c.id, name: c.name })), communityWide: scope.communityWide };
+  return (
+    <>
+      <Button type="primary" icon={<EditOutlined />} onClick={() => setOpen(true)} data-testid="draft-notice">{t('notices.form.draftButton')}</Button>
+      {open && <NoticeDraftModal mode={mode} onClose={() => setOpen(false)} onSaved={(n) => navigate(`/notices/${n.id}`)} />}
+    </>
+  );
+}
+
 export default function NoticesPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -81,7 +109,7 @@ export default function NoticesPage() {
   const crumbs = usePlaceCrumbs({ communityId: id }, community.data ?? {}, [{ key: 'notices', title: t('notices.list.title') }]);
   return (
     <>
-      <PageHeader title={`${communityName} · ${t('notices.list.title')}`} breadcrumb={crumbs} />
+      <PageHeader title={`${communityName} · ${t('notices.list.title')}`} breadcrumb={crumbs} extra={<DraftButton communityId={id} />} />
       <CommunityNav communityId={id} />
       <Card>
         <Tabs destroyOnHidden items={[

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../shell/AppHeader.tsx';
 import { ErrorState, PageLoading } from '../../shell/states.tsx';
-import { chinaDateTime, NoticeFiles, NoticePeriods, NoticeStateTag } from './NoticeBits.tsx';
+import { chinaDateTime, CorrectionLinks, NoticeFiles, NoticePeriods, NoticeStateTag } from './NoticeBits.tsx';
 import { useNoticePrint, usePublicNotice } from './notices.api.ts';
 import './notice-print.css';
 
@@ -27,8 +27,7 @@ export function PublicNoticePage() {
       <Typography.Title level={2} style={{ textAlign: 'center', letterSpacing: '0.3em' }}>{t('notices.print.heading')}</Typography.Title>
       <Typography.Title level={4} style={{ textAlign: 'center', marginTop: 0 }} data-testid="public-title">{n.title}</Typography.Title>
       <Flex justify="center" style={{ marginBottom: 12 }}><NoticeStateTag state={n.state} /></Flex>
-      {n.correctedBy && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('notices.correctedBy')} description={<Link to={`/public/notices/${n.correctedBy.id}`}>{n.correctedBy.title}</Link>} />}
-      {n.corrects && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('notices.corrects')} description={<Link to={`/public/notices/${n.corrects.id}`}>{n.corrects.title}</Link>} />}
+      <CorrectionLinks notice={n} linkTo={(noticeId) => `/public/notices/${noticeId}`} />
       <Card size="small" style={{ marginBottom: 12 }}><div className="notice-body" data-testid="notice-body">{n.body}</div></Card>
       <Card size="small" style={{ marginBottom: 12 }}><NoticePeriods notice={n} /></Card>
       <Flex vertical gap={12}>
@@ -67,6 +66,7 @@ export function NoticePrintPage() {
             <tr><td>{t('notices.compound')}</td><td>{n.compound?.name ?? `${n.community.name}（${t('notices.communityWide')}）`}</td></tr>
             <tr><td>{t('notices.postingPeriod')}</td><td>{chinaDateTime(n.publishedAt)} — {chinaDateTime(n.postingEndsAt)}（{t('notices.days', { count: n.postingDays })}，{t('notices.print.timezone')}）</td></tr>
             <tr><td>{t('notices.objectionEndsAt')}</td><td>{chinaDateTime(n.objectionEndsAt)}</td></tr>
+            {n.corrects && <tr><td>{t('notices.corrects')}</td><td>{n.corrects.title}（{t('notices.publishedOn', { at: chinaDateTime(n.corrects.publishedAt) })}）</td></tr>}
           </tbody>
         </table>
         <div className="notice-qr">

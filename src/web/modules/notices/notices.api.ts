@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../../http/client.ts';
-import type { NoticeFileView, NoticeList, NoticePrintView, NoticeView, ObjectionList, ObjectionView, PublicNoticeView } from './notices.types.ts';
+import type {
+  NoticeDraftInput, NoticeDraftPatch, NoticeFileView, NoticeList, NoticePrintView, NoticeSettingsInput, NoticeSettingsView, NoticeView, ObjectionList, ObjectionView, PublicNoticeView,
+} from './notices.types.ts';
 
 // One hook or call per notices endpoint (docs/rules/notices.md). The public ones need no login.
 
@@ -31,6 +33,12 @@ export const usePublicNotice = (id: string) =>
 export const useNoticePrint = (id: string) =>
   useQuery({ queryKey: ['public-notice', id, 'print'], queryFn: () => api<NoticePrintView>(`/api/public/notices/${id}/print`) });
 
+export const noticeSettingsKey = (communityId: string) => ['notice-settings', communityId] as const;
+
+/** Staff reaching the community read it (others get 404); `abilities.edit` says who may change it. */
+export const useNoticeSettings = (communityId: string) =>
+  useQuery({ queryKey: noticeSettingsKey(communityId), queryFn: () => api<NoticeSettingsView>(`/api/communities/${communityId}/notice-settings`) });
+
 /** After any write to a notice: it and its objections are read again, and the lists around it. */
 export function useNoticeChanged() {
   const client = useQueryClient();
@@ -45,10 +53,16 @@ export function useNoticeChanged() {
 
 // ——— writes ———
 
+export const createDraft = (communityId: string, body: NoticeDraftInput) =>
+  api<NoticeView>(`/api/communities/${communityId}/notices`, { method: 'POST', body });
+export const updateDraft = (id: string, body: NoticeDraftPatch) => api<NoticeView>(notice(id), { method: 'PATCH', body });
 export const publishNotice = (id: string) => api<NoticeView>(`${notice(id)}/publish`, { method: 'POST' });
 export const raiseObjection = (id: string, text: string) => api<ObjectionView>(`${notice(id)}/objections`, { method: 'POST', body: { text } });
 export const answerObjection = (id: string, objectionId: string, answer: string) =>
   api<ObjectionView>(`${notice(id)}/objections/${objectionId}/answer`, { method: 'POST', body: { answer } });
+
+export const saveNoticeSettings = (communityId: string, body: NoticeSettingsInput) =>
+  api<NoticeSettingsView>(`/api/communities/${communityId}/notice-settings`, { method: 'PUT', body });
 
 export function uploadProof(id: string, file: File, note?: string) {
   const form = new FormData();
@@ -56,6 +70,13 @@ export function uploadProof(id: string, file: File, note?: string) {
   if (note) form.append('note', note);
   form.append('file', file, file.name);
   return api<NoticeFileView>(`${notice(id)}/proofs`, { method: 'POST', body: form });
+}
+
+/** Attaches a PDF or image to a draft. */
+export function uploadAttachment(id: string, file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api<NoticeFileView>(`${notice(id)}/attachments`, { method: 'POST', body: form });
 }
 
 /** Where a stored file downloads (published notices' files need no login). */

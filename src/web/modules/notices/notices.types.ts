@@ -14,6 +14,10 @@ export type ObjectionView = n.ObjectionView;
 export type ObjectionList = z.infer<typeof n.objectionList>;
 export type ObjectionStatus = (typeof n.objectionStatuses)[number];
 export type NoticeSubjectType = n.NoticeSubjectType;
+export type NoticeDraftInput = z.input<typeof n.noticeDraftInput>;
+export type NoticeDraftPatch = z.input<typeof n.noticeDraftPatch>;
+export type NoticeSettingsView = z.infer<typeof n.noticeSettingsView>;
+export type NoticeSettingsInput = z.input<typeof n.noticeSettingsInput>;
 
 export const noticeStates: readonly NoticeState[] = ['draft', 'published', 'posting_ended'];
 export const subjectTypes: readonly NoticeSubjectType[] = ['matter_resolution', 'matter_results', 'vote_result'];

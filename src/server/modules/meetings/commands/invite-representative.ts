@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { inviteBody, type InviteBody, type MeetingKind } from '../../../../contracts/meetings.ts';
 import { transaction } from '../../../platform/command.ts';
-import { staffUserById } from '../../accounts/index.ts';
+import { staffOfCommunity, staffUserById } from '../../accounts/index.ts';
 import { personOfCommunity, todayInChina } from '../../registry/index.ts';
 import { invitedParties, isVotingParty } from '../domain/meeting-kinds.ts';
 import { meetingRepresentatives } from '../meetings.tables.ts';
@@ -40,6 +40,11 @@ export async function inviteRepresentative(ctx: MeetingsContext, ref: MeetingRef
     const user = await staffUserById(ctx.db, input.userId);
     if (!user) throw invalid([{ path: 'userId', message: `no staff user ${input.userId}` }]);
     if (user.disabled) throw invalid([{ path: 'userId', message: `user ${user.username} is disabled` }]);
+    // the same accounts the look-up offers: only someone who works in this community signs its minutes
+    const local = await staffOfCommunity(ctx.db, ref.communityId, { today: todayInChina(ctx.clock.now()) });
+    if (!local.some((a) => a.id === user.id)) {
+      throw invalid([{ path: 'userId', message: `user ${user.username} does not work in this community (community staff, its grid workers, owners' committees or contracted property staff)` }]);
+    }
   }
   try {
     return await transaction(ctx.db, async (tx) => {

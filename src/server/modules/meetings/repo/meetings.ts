@@ -53,6 +53,15 @@ export async function seatOf(db: Db, m: { id: string; communityId: string }, use
   return row ?? null;
 }
 
+/** The staff users linked to the meeting's representatives: user id → representative id. */
+export async function linkedUsersOf(db: Db, m: { id: string; communityId: string }): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: meetingRepresentatives.id, userId: meetingRepresentatives.userId })
+    .from(meetingRepresentatives)
+    .where(and(eq(meetingRepresentatives.communityId, m.communityId), eq(meetingRepresentatives.meetingId, m.id)));
+  return new Map(rows.flatMap((r) => (r.userId ? [[r.userId, r.id] as const] : [])));
+}
+
 /** The community's joint-meeting quorum rule, or the default (all four parties). */
 export async function jointQuorumOf(db: Db, communityId: string): Promise<PartyQuorumRule & { isDefault: boolean }> {
   const [row] = await db.select().from(meetingSettings).where(eq(meetingSettings.communityId, communityId));

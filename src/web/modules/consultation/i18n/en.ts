@@ -2,7 +2,7 @@ import type { MessageTree } from '../../../i18n/zh-CN.ts';
 
 // The procedure's matter pages in English, the second language. Typed against zh-CN.ts: a missing key fails tsc.
 const mattersEn: MessageTree['matters'] = {
-  nav: { matters: 'Matters', meetings: 'Joint meetings', notices: 'Notices', board: 'Matter board', myMatters: 'Matters', myNotices: 'Notices' },
+  nav: { matters: 'Matters', meetings: 'Joint meetings', notices: 'Notices', board: 'Matter board', settings: 'Settings', myMatters: 'Matters', myNotices: 'Notices' },
   landing: { meetings: 'Choose a community to see its meetings', notices: 'Choose a community to see its notices' },
   step: {
     propose: 'Proposed', consult: 'Consultation', deliberate: 'Deliberation', resolve: 'Resolution', publish_resolution: 'Resolution notice',
@@ -116,6 +116,38 @@ const mattersEn: MessageTree['matters'] = {
     already_answered: 'Your household has answered', already_rated: 'Your household has rated it', survey_exists: 'There is a survey already', survey_missing: 'There is no survey',
     own_household: 'The raising household cannot co-sign', comment_hidden: 'The comment is hidden already', tasks_unfinished: 'Tasks are unfinished',
     tasks_missing: 'A passed resolution needs at least one task', already_accepted: 'Accepted already', attachment_too_large: 'The files are too large', category_unknown: 'Unknown category',
+  },
+  settings: {
+    title: 'Community settings', isDefault: 'Defaults', readOnly: 'You may read these settings but not change them.', save: 'Save',
+    unchanged: 'Nothing has changed', refused: 'Not saved', whole: 'Enter a whole number', between: 'Must be {{min}}–{{max}}',
+    notEmpty: 'Must not be empty', maxLength: 'At most {{max}} characters',
+    consultation: {
+      title: 'Consultation', saved: 'Consultation settings saved',
+      appliesFromNow: 'Changes apply to matters raised and steps started from now on: raised matters keep their co-signatures, running deadlines do not move.',
+      cosignaturesRequired: "Co-signing households for residents' matters",
+      cosignaturesRequiredHint: 'A matter raised by residents needs this many other households of the compound to co-sign before the community accepts it; 0: none.',
+      consultDays: 'Consult period (days)', consultDaysHint: 'Days of consultation after acceptance; only an urgent matter may have fewer, with a reason.',
+      deliberateDays: 'Deliberation limit (days)', deliberateDaysHint: 'The longest a matter may stay in deliberation before it is overdue.',
+      resolveDays: 'Resolution limit (days)', resolveDaysHint: 'The longest a matter may stay in resolution before it is overdue.',
+      postingDays: 'Posting period of resolution and results notices (days)', postingDaysHint: "The posting period of a matter's two notices; at least 7 days.",
+      postingBelowNotices: 'Shorter than the minimum posting period in the notice settings ({{days}} days): publishing the notices would be refused.',
+      categories: 'Matter categories',
+      categoriesHint: 'People raising a matter choose one of these, in this order. A saved category keeps its key (matters are filed by key); rename, reorder or remove it freely: removing one leaves the matters filed under it as they are.',
+      key: 'Key', keyPlaceholder: 'e.g. elevators', keyRule: '2–40 lower-case letters, digits or underscores, starting with a letter', keyTaken: 'Key used twice',
+      nameZh: 'Chinese name', nameEn: 'English name', add: 'Add a category', moveUp: 'Move up', moveDown: 'Move down', remove: 'Remove',
+      atLeastOne: 'Keep at least one category', atMost: 'At most {{max}} categories',
+    },
+    notices: {
+      title: 'Notices', saved: 'Notice settings saved', minPostingDays: 'Minimum posting period (days)',
+      minPostingDaysHint: "The shortest posting period of any notice in this community, at least {{floor}} days; applies to notices published from now on.",
+      replyDays: 'Objection reply deadline (days)', replyDaysHint: 'Each objection must be answered within this many days, else it is listed as overdue; applies to notices published from now on.',
+    },
+    meetings: {
+      title: 'Joint meeting', saved: 'Meeting settings saved', minParties: 'Parties needed for a quorum',
+      minPartiesHint: 'How many of the four parties must be present for the joint meeting to be quorate.',
+      requiredParties: 'Parties that must be present', requiredPartiesHint: 'Without these the meeting is not quorate; no more than the parties needed.',
+      tooMany: 'Name no more parties than are needed for a quorum ({{max}})',
+    },
   },
   my: {
     title: 'Matters of my compound', empty: 'No matters in your compound yet', what: 'What it is about', household: 'Acting for', chooseHousehold: 'Choose a home',

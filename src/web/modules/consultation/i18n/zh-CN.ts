@@ -1,6 +1,6 @@
 // 四议议题（协商程序）的界面文字（简体中文，第一语言）。en.ts 必须有相同的键（类型检查）。
 const mattersZh = {
-  nav: { matters: '议事协商', meetings: '联席会议', notices: '公示', board: '议题看板', myMatters: '议题', myNotices: '公示' },
+  nav: { matters: '议事协商', meetings: '联席会议', notices: '公示', board: '议题看板', settings: '设置', myMatters: '议题', myNotices: '公示' },
   landing: { meetings: '选择社区查看联席会议', notices: '选择社区查看公示' },
   step: {
     propose: '提议', consult: '征询', deliberate: '商议', resolve: '决议', publish_resolution: '决议公示', implement: '实施',
@@ -113,6 +113,32 @@ const mattersZh = {
     already_answered: '您这一户已经作答', already_rated: '您这一户已经评价', survey_exists: '已有问卷', survey_missing: '没有问卷',
     own_household: '提议户不能联署自己的议题', comment_hidden: '这条意见已被隐藏', tasks_unfinished: '还有未完成的任务',
     tasks_missing: '通过的决议至少需要一项实施任务', already_accepted: '已经验收', attachment_too_large: '附件过大', category_unknown: '类别不存在',
+  },
+  settings: {
+    title: '社区设置', isDefault: '默认值', readOnly: '您可以查看这部分设置，但无权修改。', save: '保存', unchanged: '没有需要保存的修改',
+    refused: '未能保存', whole: '请填写整数', between: '须在 {{min}}–{{max}} 之间', notEmpty: '不能为空', maxLength: '最多 {{max}} 个字符',
+    consultation: {
+      title: '议事协商', saved: '议事协商设置已保存', appliesFromNow: '修改只对此后提出的议题和开始的步骤生效：已提出的议题保持原联署要求，正在计算的期限不变。',
+      cosignaturesRequired: '居民提议所需联署户数', cosignaturesRequiredHint: '居民提出的议题须有本小区其他这么多户联署，社区才能受理；0 表示不需要联署。',
+      consultDays: '征询期（天）', consultDaysHint: '受理后征询居民意见的天数；只有紧急议题可以短于此数，并须说明原因。',
+      deliberateDays: '商议期限（天）', deliberateDaysHint: '议题在“商议”步骤最多停留的天数，超过即列入逾期清单。',
+      resolveDays: '决议期限（天）', resolveDaysHint: '议题在“决议”步骤最多停留的天数，超过即列入逾期清单。',
+      postingDays: '决议和实施结果公示期（天）', postingDaysHint: '议题两次公示的公示期，不少于 7 天。',
+      postingBelowNotices: '短于公示设置中的最短公示期（{{days}} 天）：发布议题公示时会被拒绝。',
+      categories: '议题类别', categoriesHint: '发起议题时从这些类别中选择，顺序即显示顺序。已保存类别的代码不能修改（议题按代码归类），可以改名、调整顺序或删除；删除类别不影响已归入该类别的议题。',
+      key: '代码', keyPlaceholder: '如 elevators', keyRule: '以小写字母开头，2–40 个小写字母、数字或下划线', keyTaken: '代码重复',
+      nameZh: '中文名称', nameEn: '英文名称', add: '添加类别', moveUp: '上移', moveDown: '下移', remove: '删除',
+      atLeastOne: '至少保留一个类别', atMost: '最多 {{max}} 个类别',
+    },
+    notices: {
+      title: '公示', saved: '公示设置已保存', minPostingDays: '最短公示期（天）',
+      minPostingDaysHint: '本社区所有公示的最短公示期，不少于 {{floor}} 天；对此后发布的公示生效。',
+      replyDays: '异议答复期限（天）', replyDaysHint: '每条异议须在这么多天内答复，逾期会列入清单；对此后发布的公示生效。',
+    },
+    meetings: {
+      title: '联席会议', saved: '联席会议设置已保存', minParties: '法定出席方数', minPartiesHint: '四方联席会议至少要有几方出席，会议才有效。',
+      requiredParties: '必须出席的各方', requiredPartiesHint: '这些方缺席时会议无效；不能多于法定出席方数。', tooMany: '必须出席的方数不能多于法定出席方数（{{max}}）',
+    },
   },
   my: {
     title: '本小区议题', empty: '您的小区还没有议题', what: '议题内容', household: '以哪一户的名义', chooseHousehold: '选择房屋',

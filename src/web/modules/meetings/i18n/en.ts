@@ -46,7 +46,9 @@ const meetingsEn: MessageTree['meetings'] = {
   invite: {
     title: 'Invite a representative', party: 'For which party', company: 'Property company', compound: 'Search the owners of', person: 'Person',
     bodyHint: "Only the body's current members in the registry.", ownersHint: "Type a name to search the compound's owners (the registry has no company staff lists).",
-    user: 'Staff account', userHint: 'The linked person records positions and signs the minutes in person.', me: 'Me ({{name}})', role: 'Title', rolePlaceholder: 'e.g. secretary, chair, project manager',
+    user: 'Staff account', userHint: 'The linked person records positions and signs the minutes in person. Picking an account fills in its party and person.', me: 'Me ({{name}})', role: 'Title', rolePlaceholder: 'e.g. secretary, chair, project manager',
+    userPlaceholder: "Type a name or username to find this community's staff accounts", noAccount: 'No matching account', alreadyLinked: '(already linked to a representative of this meeting)',
+    roles: { community_staff: 'community staff', grid_worker: 'grid worker', owners_committee: "owners' committee", property_staff: 'property staff' },
     submit: 'Invite',
   },
   minutes: {

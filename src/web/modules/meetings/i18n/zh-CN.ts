@@ -43,7 +43,9 @@ const meetingsZh = {
   invite: {
     title: '邀请代表', party: '代表哪一方', company: '物业公司', compound: '在哪个小区的业主中查找', person: '人员',
     bodyHint: '只列出登记在册的该组织现任成员。', ownersHint: '输入姓名搜索该小区业主（登记中没有物业公司员工名单）。',
-    user: '关联工作人员账号', userHint: '关联后由本人登录表明立场、签署纪要。', me: '我本人（{{name}}）', role: '职务', rolePlaceholder: '如：书记、主任、项目经理',
+    user: '关联工作人员账号', userHint: '关联后由本人登录表明立场、签署纪要。选中账号会自动填入其所属方和人员。', me: '我本人（{{name}}）', role: '职务', rolePlaceholder: '如：书记、主任、项目经理',
+    userPlaceholder: '输入姓名或用户名，查找本社区的工作人员账号', noAccount: '没有匹配的账号', alreadyLinked: '（已关联本会议的代表）',
+    roles: { community_staff: '社区工作人员', grid_worker: '网格员', owners_committee: '业委会', property_staff: '物业' },
     submit: '邀请',
   },
   minutes: {

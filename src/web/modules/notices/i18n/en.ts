@@ -29,6 +29,28 @@ const noticesEn: MessageTree['notices'] = {
     heading: 'Public notice', button: 'Print the notice', print: 'Print', back: 'Back', ownersCommittee: " owners' committee", timezone: 'China time, UTC+8', residentsCommittee: " residents' committee",
   },
   public: { howToObject: 'Do you object to this notice?', loginToObject: 'Log in with your phone number to object' },
+  publishedOn: 'published {{at}}', correctedHint: 'The correction is what counts; object to the correction.',
+  form: {
+    draftButton: 'Draft a notice', editButton: 'Edit the draft', correctButton: 'Issue a correction', cancel: 'Cancel',
+    title: { create: 'Draft a notice', edit: 'Edit the draft', correct: 'Issue a correction' },
+    submit: { create: 'Save the draft', edit: 'Save the changes', correct: 'Save the correction draft' },
+    saved: { create: 'Draft saved; it can change until published', edit: 'Changes saved', correct: 'Correction drafted; it takes effect once published' },
+    published: 'Notice published',
+    scope: 'Posted for', subjectType: 'Discloses', subject: 'Matter or vote', pickMatter: 'Choose the matter', pickVote: "Choose the owners' vote", noSubject: 'No matter or vote to choose',
+    noticeTitle: 'Title', body: 'Text', bodyHint: 'Plain text or Markdown.',
+    postingHint: 'At least {{count}} days; empty means {{count}}', objectionDays: 'Objection window', objectionHint: 'Empty: the same as the posting period', daysUnit: 'days',
+    startsAt: 'Scheduled start', startsHint: 'Empty: posting starts when published',
+    attach: 'Add an attachment', attachHint: 'PDF or image, at most 10 MB each; none can be added once published.', attachFailed: 'Attachment "{{name}}" was not uploaded: {{message}}', attached: 'Attachment "{{name}}" uploaded',
+    correctionTitle: '[Correction] {{title}}', fixed: 'Posted for: {{place}}; discloses: {{subject}} (neither a correction nor an edit changes these).',
+    correctsHint: 'Corrects: {{title}}. Once the correction is published, the old notice shows it was corrected and takes no more objections.',
+  },
+  errors: {
+    posting_too_short: 'The posting period and the objection window are at least {{minimum}} days', start_in_past: 'The scheduled start has passed: change or clear it',
+    already_corrected: 'This notice already has a correction: correct the latest correction instead', correction_mismatch: 'A correction keeps the place and subject of the notice it corrects',
+    corrects_draft: 'A draft is not corrected: edit the draft', not_draft: 'The notice is already published', published_is_immutable: 'A published notice never changes: issue a correction',
+    compound_outside_community: 'The compound is not in this community', committee_needs_compound: "An owners' committee drafts notices for its own compound only",
+    file_type: 'Only PDF files and images', file_too_large: 'The file is larger than 10 MB', file_empty: 'The file is empty',
+  },
 };
 
 export default noticesEn;
