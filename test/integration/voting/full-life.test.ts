@@ -111,19 +111,24 @@ describe('a vote from convening to the published, recountable result', () => {
     w.clock.set(vote.closesAt);
     expectStatus(await committee.post(`/api/votes/${vote.id}/close`), 200);
     const counted = expectStatus(await committee.post(`/api/votes/${vote.id}/count`), 200);
-    expect(counted.merkleRoot).toMatch(/^[0-9a-f]{64}$/);
+    // the receipts are sealed when the result is published, not before
+    expect(counted.merkleRoot).toBeNull();
+    const early = expectStatus(await anonymous.get(`/api/votes/${vote.id}/receipts/${receipts[0]}`), 200);
+    expect(early).toMatchObject({ status: 'recorded', proof: null, root: null });
     expect((await anonymous.get(`/api/votes/${vote.id}/results`)).statusCode).toBe(404);
-    expectStatus(await committee.post(`/api/votes/${vote.id}/publish`), 200);
+    const published = expectStatus(await committee.post(`/api/votes/${vote.id}/publish`), 200);
+    expect(published.merkleRoot).toMatch(/^[0-9a-f]{64}$/);
 
     const results = expectStatus(await anonymous.get(`/api/votes/${vote.id}/results`), 200);
-    const published = results.questions[0];
-    expect(published).toMatchObject({ passed: true, summary: { zh: '通过', en: 'passed' }, recordUrl: `/api/votes/${vote.id}/questions/${q}/record.json` });
-    expect(published.result).toMatchObject({ passed: true, class: 'ordinary', participation: { met: true, heads: { value: 24, total: 24 } } });
+    expect(results.merkleRoot).toBe(published.merkleRoot);
+    const question = results.questions[0];
+    expect(question).toMatchObject({ passed: true, summary: { zh: '通过', en: 'passed' }, recordUrl: `/api/votes/${vote.id}/questions/${q}/record.json` });
+    expect(question.result).toMatchObject({ passed: true, class: 'ordinary', participation: { met: true, heads: { value: 24, total: 24 } } });
 
     const exported = await anonymous.get(`/api/votes/${vote.id}/record.json`);
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toContain('application/json');
-    expect((await anonymous.get(published.recordUrl)).body).toBe(exported.body);
+    expect((await anonymous.get(question.recordUrl)).body).toBe(exported.body);
     const record = JSON.parse(exported.body);
     expect(record).toMatchObject({ format: 'siyi.vote-record/1', kind: 'decision', vote: vote.id, question: q, rule: { preset: 'cn-civil-code-2021', item: 4 } });
     expect(record.units).toHaveLength(30);
@@ -136,7 +141,7 @@ describe('a vote from convening to the published, recountable result', () => {
     const subjects = await allSubjects(anonymous, vote.id, q, 7);
     expect(subjects).toHaveLength(24);
     const recount = recountDocument(record);
-    expect(recount.ok && recount.value).toEqual({ ...published.result, subjects });
+    expect(recount.ok && recount.value).toEqual({ ...question.result, subjects });
     const text = recountText(exported.body);
     expect(text.ok).toBe(true);
     const one = expectStatus(await anonymous.get(`/api/votes/${vote.id}/questions/${q}/subjects?subject=${encodeURIComponent(subjects[5].voter)}`), 200);
@@ -148,7 +153,7 @@ describe('a vote from convening to the published, recountable result', () => {
     fs.writeFileSync(file, exported.body);
     const out: string[] = [];
     expect(await tallyCommand.run([file], { out: (s) => out.push(s), err: () => {}, interactive: false })).toBe(0);
-    expect(JSON.parse(out[0])).toEqual({ ...published.result, subjects });
+    expect(JSON.parse(out[0])).toEqual({ ...question.result, subjects });
   });
 
   it('proves each receipt against the published root, without revealing a choice', async () => {

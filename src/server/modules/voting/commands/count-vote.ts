@@ -4,9 +4,7 @@ import {
   decideElection, decideFigures, decisionRule, formatFieldError, NO_FIGURES, resolveOptions,
   type DecisionOutcome, type ElectionOutcome, type Figures, type PresetId, type VoteOptions,
 } from '../domain/index.ts';
-import { merkleRoot } from '../domain/merkle.ts';
 import { excludedUnitsReport } from '../domain/report.ts';
-import { currentLeaves } from '../repo/ballots.ts';
 import { ballotFigures, electorateFigures, markFigures, parkingUnitIds } from '../repo/figures.ts';
 import { questionsOf } from '../repo/votes.ts';
 import { votePaperBallots, voteResults } from '../voting.tables.ts';
@@ -21,19 +19,17 @@ import { conflict, type VoteRow, type VotingContext } from './support.ts';
  * export is built from the same frozen electorate and ballots, which nothing changes after the
  * close. The result is stored without its per-subject reports, which are derived page by page
  * when asked for (voting.subjects.ts), so a vote of a million subjects counts in about the time
- * the database takes to read its ballots once. The Merkle root of the counted ballots' receipts
- * is fixed here, once no paper ballot can still be accepted. Refused while a paper ballot awaits
- * its second entry or has an unresolved mismatch.
+ * the database takes to read its ballots once. No ballot can be added from here on; the receipts
+ * are sealed in their Merkle root when the result is published (publish-vote.ts). Refused while a
+ * paper ballot awaits its second entry or has an unresolved mismatch.
  */
 export function countVote(ctx: VotingContext, vote: { id: string; communityId: string; compoundId: string }) {
   return moveVote(ctx, vote, 'count', 'voting.vote_counted', async (tx, locked, now) => {
     await refuseOpenPaperBallots(tx, locked);
     const counted = await countQuestions(tx, locked);
-    const leaves = await currentLeaves(tx, locked);
-    const root = merkleRoot(leaves);
     return {
-      set: { countedAt: now, merkleRoot: root },
-      audit: { countedAt: now, merkleRoot: root, ballots: leaves.length, questions: counted.outcomes },
+      set: { countedAt: now },
+      audit: { countedAt: now, ballots: counted.ballots, questions: counted.outcomes },
     };
   });
 }
@@ -65,8 +61,10 @@ async function countQuestions(tx: Db, vote: VoteRow) {
   const options = Object.fromEntries(Object.entries(vote.options as Partial<VoteOptions>).filter(([, value]) => value !== undefined)) as Partial<VoteOptions>;
   const parking = await parkingUnitIds(tx, vote);
   const outcomes: { questionId: string; passed: boolean | null }[] = [];
+  let ballots = 0;
   for (const question of questions) {
     const sums = byChoice.get(question.id) ?? new Map<string, Figures>();
+    ballots += Number(sums.get('all')?.heads ?? 0n);
     const of = (key: string) => sums.get(key) ?? NO_FIGURES;
     let result: DecisionOutcome | ElectionOutcome;
     if (question.kind === 'decision') {
@@ -95,7 +93,7 @@ async function countQuestions(tx: Db, vote: VoteRow) {
     });
     outcomes.push({ questionId: question.id, passed });
   }
-  return { outcomes };
+  return { outcomes, ballots };
 }
 
 const resolvedParking = (result: DecisionOutcome | ElectionOutcome) => result.options.parkingInVotingArea;

@@ -40,28 +40,37 @@ function sortedLeaves(leaves: string[]): string[] {
   return [...new Set(leaves)].sort();
 }
 
-function nextLevel(level: string[]): string[] {
-  const up: string[] = [];
-  for (let i = 0; i < level.length; i += 2) up.push(i + 1 < level.length ? parentHash(level[i], level[i + 1]) : level[i]);
+// The levels are built over raw 32-byte buffers, not hex text: a street-wide vote seals a million
+// receipts, and converting each node to and from hex would cost more than hashing it.
+const PARENT = Buffer.from([0x01]);
+
+function nextLevel(level: Buffer[]): Buffer[] {
+  const up: Buffer[] = [];
+  for (let i = 0; i < level.length; i += 2) {
+    up.push(i + 1 < level.length ? createHash('sha256').update(PARENT).update(level[i]).update(level[i + 1]).digest() : level[i]);
+  }
   return up;
 }
 
+const bytesOf = (leaves: string[]) => sortedLeaves(leaves).map((leaf) => Buffer.from(leaf, 'hex'));
+
 export function merkleRoot(leaves: string[]): string | null {
-  let level = sortedLeaves(leaves);
+  let level: Buffer[] = bytesOf(leaves);
   if (level.length === 0) return null;
   while (level.length > 1) level = nextLevel(level);
-  return level[0];
+  return level[0].toString('hex');
 }
 
 /** The path from a leaf to the root, or null when the leaf is not in the tree. */
 export function merkleProof(leaves: string[], leaf: string): ProofStep[] | null {
-  let level = sortedLeaves(leaves);
-  let index = level.indexOf(leaf);
+  const sorted = sortedLeaves(leaves);
+  let index = sorted.indexOf(leaf);
   if (index < 0) return null;
+  let level: Buffer[] = sorted.map((l) => Buffer.from(l, 'hex'));
   const proof: ProofStep[] = [];
   while (level.length > 1) {
     const sibling = index % 2 === 0 ? index + 1 : index - 1;
-    if (sibling < level.length) proof.push({ side: index % 2 === 0 ? 'right' : 'left', hash: level[sibling] });
+    if (sibling < level.length) proof.push({ side: index % 2 === 0 ? 'right' : 'left', hash: level[sibling].toString('hex') });
     level = nextLevel(level);
     index = Math.floor(index / 2);
   }
