@@ -1,11 +1,11 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
-import type { Db } from '../../platform/db.ts';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { conflict, type VoteRow } from './commands/support.ts';
 import { recordBallot, recordHead, recordUnit, type BallotContent, type RecordUnit } from './domain/export-record.ts';
 import type { PresetId, VoteOptions } from './domain/presets.ts';
 import { questionsOf, type QuestionRow } from './repo/votes.ts';
-import { voteBallots, voteUnitOwners, voteUnits } from './voting.tables.ts';
+import type { voteUnits } from './voting.tables.ts';
 import { candidatesOf } from './voting.views.ts';
 
 // The `siyi.vote-record/1` document of a counted question, written out piece by piece from the
@@ -53,25 +53,39 @@ export async function writeVoteRecord(db: Db, vote: VoteRow, question: QuestionR
 }
 
 async function* unitPages(db: Db, vote: VoteRow): AsyncGenerator<RecordUnit[]> {
-  let after: string | null = null;
+  let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    // uuid order is the order of their text, which is the record's
-    const rows = await db
-      .select()
-      .from(voteUnits)
-      .where(and(eq(voteUnits.communityId, vote.communityId), eq(voteUnits.voteId, vote.id), after ? gt(voteUnits.unitId, after) : undefined))
-      .orderBy(asc(voteUnits.unitId))
-      .limit(PAGE);
+    // uuid order is the order of their text, which is the record's; owners come sorted the same way
+    const rows = rowsOf<UnitRow>(await db.execute(sql`
+      select u.unit_id::text as "unitId", u.area_registered_centi as registered, u.area_surveyed_centi as surveyed, u.area_contract_centi as contract,
+             u.voter_person_id::text as "voterId", u.developer, u.parking,
+             array(select o.person_id::text from vote_unit_owners o
+                   where o.community_id = u.community_id and o.vote_id = u.vote_id and o.unit_id = u.unit_id order by o.person_id) as owners
+      from vote_units u
+      where u.community_id = ${vote.communityId} and u.vote_id = ${vote.id} and u.unit_id > ${after}::uuid
+      order by u.unit_id limit ${PAGE}`));
     if (!rows.length) return;
-    const owners = await db
-      .select({ unitId: voteUnitOwners.unitId, personId: voteUnitOwners.personId })
-      .from(voteUnitOwners)
-      .where(and(eq(voteUnitOwners.communityId, vote.communityId), eq(voteUnitOwners.voteId, vote.id), inArray(voteUnitOwners.unitId, rows.map((r) => r.unitId))));
-    const ownersOf = new Map<string, string[]>();
-    for (const o of owners) ownersOf.set(o.unitId, [...(ownersOf.get(o.unitId) ?? []), o.personId]);
-    yield rows.map((u) => toRecordUnit(u, ownersOf.get(u.unitId) ?? []));
+    yield rows.map((u) => ({
+      unitId: u.unitId,
+      areas: { registered: u.registered, surveyed: u.surveyed, contract: u.contract },
+      ownerIds: u.owners,
+      voterId: u.voterId,
+      developer: u.developer,
+      parking: u.parking,
+    }));
     after = rows[rows.length - 1].unitId;
   }
+}
+
+interface UnitRow {
+  unitId: string;
+  registered: number | null;
+  surveyed: number | null;
+  contract: number | null;
+  voterId: string | null;
+  developer: boolean;
+  parking: boolean;
+  owners: string[];
 }
 
 export function toRecordUnit(u: typeof voteUnits.$inferSelect, ownerIds: string[]): RecordUnit {
@@ -88,17 +102,14 @@ export function toRecordUnit(u: typeof voteUnits.$inferSelect, ownerIds: string[
 async function* ballotPages(db: Db, vote: VoteRow, questionId: string): AsyncGenerator<{ voter: string; content: BallotContent }[]> {
   let after: string | null = null;
   for (;;) {
-    const rows = await db
-      .select({ subjectKey: voteBallots.subjectKey, voter: voteBallots.voterPersonId, content: voteBallots.content })
-      .from(voteBallots)
-      .where(and(
-        eq(voteBallots.communityId, vote.communityId), eq(voteBallots.voteId, vote.id), eq(voteBallots.questionId, questionId),
-        after ? gt(voteBallots.subjectKey, after) : undefined,
-      ))
-      .orderBy(asc(voteBallots.subjectKey))
-      .limit(PAGE);
+    const rows: { subjectKey: string; voter: string; content: BallotContent }[] = rowsOf(await db.execute(sql`
+      select subject_key as "subjectKey", voter_person_id::text as voter, content
+      from vote_ballots
+      where community_id = ${vote.communityId} and vote_id = ${vote.id} and question_id = ${questionId}
+        ${after === null ? sql`` : sql`and subject_key > ${after}`}
+      order by subject_key limit ${PAGE}`));
     if (!rows.length) return;
-    yield rows.map((r) => ({ voter: r.voter, content: r.content as BallotContent }));
+    yield rows;
     after = rows[rows.length - 1].subjectKey;
   }
 }
