@@ -11,7 +11,7 @@ import { notFound } from '../../platform/errors.ts';
 import { requireActor } from '../../platform/request-actor.ts';
 import { compoundSummary } from '../registry/index.ts';
 import { conflict } from './commands/support.ts';
-import { participation } from './repo/ballots.ts';
+import { ballotCount } from './repo/ballots.ts';
 import { documentsOf, findVote } from './repo/votes.ts';
 import { forbidUnless, readableVote, refOf, visibleVote } from './voting.access.ts';
 import { TAGS } from './voting.http.ts';
@@ -121,7 +121,7 @@ export async function publicationRoutes(app: FastifyInstance) {
       compoundSummary(app.db, vote.compoundId),
       documentsOf(app.db, vote),
       questionResults(app.db, vote),
-      participation(app.db, vote),
+      ballotCount(app.db, vote),
     ]);
     const webPath = `/public/votes/${vote.id}`;
     const webUrl = `${request.protocol}://${request.host}${webPath}`;
@@ -139,7 +139,7 @@ export async function publicationRoutes(app: FastifyInstance) {
       countedAt: vote.countedAt ? vote.countedAt.toISOString() : null,
       publishedAt: (vote.publishedAt ?? vote.countedAt ?? vote.closesAt).toISOString(),
       merkleRoot: vote.merkleRoot,
-      ballots: ballots.length,
+      ballots,
       questions,
       documents: documents.filter((d) => canReadDocument(null, refOf(vote), d.kind, NO_RELATION)).map(toDocumentView),
       webPath,

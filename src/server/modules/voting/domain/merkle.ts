@@ -14,7 +14,7 @@
  *   - the root of one leaf is the leaf; a tree without leaves has no root.
  * A proof lists, from the leaf upwards, each sibling and whether it sits left or right.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 export interface ProofStep {
   side: 'left' | 'right';
@@ -46,8 +46,15 @@ const PARENT = Buffer.from([0x01]);
 
 function nextLevel(level: Buffer[]): Buffer[] {
   const up: Buffer[] = [];
+  // one reused 0x01 ‖ left ‖ right buffer and the one-shot hash: no hash object per node
+  const pair = Buffer.alloc(65);
+  PARENT.copy(pair, 0);
   for (let i = 0; i < level.length; i += 2) {
-    up.push(i + 1 < level.length ? createHash('sha256').update(PARENT).update(level[i]).update(level[i + 1]).digest() : level[i]);
+    if (i + 1 < level.length) {
+      level[i].copy(pair, 1);
+      level[i + 1].copy(pair, 33);
+      up.push(hash('sha256', pair, 'buffer'));
+    } else up.push(level[i]);
   }
   return up;
 }

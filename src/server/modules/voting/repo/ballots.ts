@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db.ts';
 import { voteBallots, votePaperBallots, voteReceipts } from '../voting.tables.ts';
 
@@ -21,11 +21,22 @@ export async function participation(db: Db, vote: { id: string; communityId: str
     .where(and(eq(voteBallots.communityId, vote.communityId), eq(voteBallots.voteId, vote.id)));
 }
 
+/** How many ballots the vote holds, over all questions. */
+export async function ballotCount(db: Db, vote: { id: string; communityId: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(voteBallots)
+    .where(and(eq(voteBallots.communityId, vote.communityId), eq(voteBallots.voteId, vote.id)));
+  return Number(row?.n ?? 0);
+}
+
+/** The receipt leaves of the current ballots, in the tree's order (the tree sorts again, which costs nothing on sorted input). */
 export async function currentLeaves(db: Db, vote: { id: string; communityId: string }): Promise<string[]> {
   const rows = await db
     .select({ leaf: voteBallots.receiptLeaf })
     .from(voteBallots)
-    .where(and(eq(voteBallots.communityId, vote.communityId), eq(voteBallots.voteId, vote.id)));
+    .where(and(eq(voteBallots.communityId, vote.communityId), eq(voteBallots.voteId, vote.id)))
+    .orderBy(sql`${voteBallots.receiptLeaf} collate "C"`);
   return rows.map((r) => r.leaf);
 }
 
