@@ -10,7 +10,7 @@ type RoleName = (typeof roles)[number];
 
 let w: VotingWorld;
 const as = {} as Record<RoleName, Client>;
-let announced: { id: string };
+let announced: { id: string; questions: { id: string }[] };
 let drafted: { id: string };
 
 beforeAll(async () => {
@@ -59,6 +59,7 @@ const cases: Case[] = [
   { name: 'see proxies', method: 'GET', url: () => `/api/votes/${announced.id}/proxies`, expect: [200, 200, 403, 403, 404, 404, 404, 403, 403, 404, 401] },
   { name: 'see paper ballots', method: 'GET', url: () => `/api/votes/${announced.id}/paper-ballots`, expect: [200, 200, 403, 403, 404, 404, 404, 403, 403, 404, 401] },
   { name: 'results before the count', method: 'GET', url: () => `/api/votes/${announced.id}/results`, expect: [409, 409, 409, 409, 404, 404, 404, 409, 409, 404, 404] },
+  { name: 'subjects before the count', method: 'GET', url: () => `/api/votes/${announced.id}/questions/${announced.questions[0].id}/subjects`, expect: [409, 409, 409, 409, 404, 404, 404, 409, 409, 404, 404] },
   { name: 'the public notice before publication', method: 'GET', url: () => `/api/public/votes/${announced.id}`, expect: [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404] },
   { name: 'extend a draft (refused by the state table once permitted)', method: 'POST', url: () => `/api/votes/${drafted.id}/extend`, payload: () => ({ closesAt: '2026-06-01T00:00:00Z' }), expect: [409, 403, 403, 403, 404, 404, 404, 404, 404, 404, 401] },
   { name: 'announce an announced vote', method: 'POST', url: () => `/api/votes/${announced.id}/announce`, expect: [409, 403, 403, 403, 404, 404, 404, 403, 403, 404, 401] },
