@@ -6,7 +6,7 @@ import { migrate, openDatabase } from '../../../server/platform/db.ts';
 import { projectRoot, webRoot } from '../../../server/platform/paths.ts';
 import { buildApp } from '../../../server/app.ts';
 import { testClockFromEnv } from '../../../server/platform/clock.ts';
-import { demoAccounts, loadDemoOnFirstStart } from '../../../server/demo/index.ts';
+import { demoAccounts, inspectDemo, loadDemoOnFirstStart } from '../../../server/demo/index.ts';
 
 /** The newest modification time under a folder, to tell whether the web build is stale. */
 function newestMtime(dir: string): number {
@@ -52,6 +52,9 @@ Environment:
     const testClock = testClockFromEnv(process.env);
     if (testClock) io.err(`TEST CLOCK: the app clock is moved by the offset in ${testClock.file} (SIYI_CLOCK_OFFSET_FILE); never use this in production`);
     const app = await buildApp({ config, database, ...(testClock ? { clock: testClock } : {}) });
+    // the demo's accounts are printed only where the demo is (or is about to be): a database that
+    // holds a real district has none of them
+    const holdsDemo = config.loadDemo && (await inspectDemo(database)).kind !== 'other';
     const demo = config.loadDemo ? loadDemoOnFirstStart(database, config.demoSize, app.log) : null;
     const shutdown = async () => {
       await app.close();
@@ -64,9 +67,11 @@ Environment:
     const url = `http://${config.host}:${config.port}`;
     io.out(`\nSiyi is running at ${url}  (API reference: ${url}/docs)`);
     io.out(`Database: ${database.kind === 'embedded' ? `embedded PGlite in ${config.database.kind === 'embedded' ? config.database.dataDir : ''}` : 'PostgreSQL'}`);
-    if (demo) {
+    if (demo && holdsDemo) {
       io.out('\nDemo accounts (password for staff: demo1234):');
       for (const a of demoAccounts(config.demoSize)) io.out(`  ${a.role.padEnd(18)} ${a.login.padEnd(16)} ${a.note}`);
+    }
+    if (demo) {
       const outcome = await demo;
       if (outcome.loaded) io.out(`\nDemo district loaded in ${(outcome.ms / 1000).toFixed(1)} s.`);
     }
