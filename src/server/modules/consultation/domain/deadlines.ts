@@ -15,9 +15,6 @@ export interface DeadlineSettings {
 /** The end of a calendar day in China (UTC+8, no daylight saving). */
 export const endOfChinaDay = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
 
-/** Today's date in China, for task deadlines. */
-export const chinaDate = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 export const addDays = (at: Date, days: number) => new Date(at.getTime() + days * DAY_MS);
 
 export const wholeDaysBetween = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY_MS));
