@@ -24,6 +24,7 @@ import { publishVote } from '../src/server/modules/voting/commands/publish-vote.
 import { merkleRoot } from '../src/server/modules/voting/domain/merkle.ts';
 import { decideFigures, decisionRule, NO_FIGURES, recountDocument } from '../src/server/modules/voting/domain/index.ts';
 import { currentLeaves } from '../src/server/modules/voting/repo/ballots.ts';
+import { sealedProof } from '../src/server/modules/voting/repo/merkle.ts';
 import { ballotFigures, electorateFigures } from '../src/server/modules/voting/repo/figures.ts';
 import { findVote } from '../src/server/modules/voting/repo/votes.ts';
 import { recordQuestion, writeVoteRecord } from '../src/server/modules/voting/voting.record.ts';
@@ -136,7 +137,9 @@ async function databaseBench() {
   const leaves = await timed('currentLeaves (the receipts of the counted ballots)', () => currentLeaves(database.db, key));
   await timed('merkleRoot', () => merkleRoot(leaves.value));
   leaves.value = null as never;
-  await timed('publishVote (lock, leaves, root, audit)', () => publishVote(ctx, ref));
+  await timed('publishVote (lock, leaves, tree stored level by level, root, audit)', () => publishVote(ctx, ref));
+  const [{ leaf }] = await database.query<{ leaf: string }>('select receipt_leaf as leaf from vote_ballots where vote_id = $1 offset 777777 limit 1', [v.voteId]);
+  await timed('sealedProof (an owner checks a receipt)', () => sealedProof(database.db, key, leaf));
 
   console.log('  after the count: the subjects page by page, and the streamed record');
   const vote = (await findVote(database.db, v.voteId))!;

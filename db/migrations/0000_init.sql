@@ -335,6 +335,14 @@ CREATE TABLE "vote_idempotency" (
 	CONSTRAINT "vote_idempotency_community_id_vote_id_actor_key_key_pk" PRIMARY KEY("community_id","vote_id","actor_key","key")
 );
 --> statement-breakpoint
+CREATE TABLE "vote_merkle_levels" (
+	"community_id" uuid NOT NULL,
+	"vote_id" uuid NOT NULL,
+	"level" integer NOT NULL,
+	"nodes" "bytea" NOT NULL,
+	CONSTRAINT "vote_merkle_levels_community_id_vote_id_level_pk" PRIMARY KEY("community_id","vote_id","level")
+);
+--> statement-breakpoint
 CREATE TABLE "vote_notifications" (
 	"community_id" uuid NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -365,6 +373,9 @@ CREATE TABLE "vote_paper_ballots" (
 	"resolution" text,
 	"resolved_by" text,
 	"resolved_at" timestamp with time zone,
+	"discarded_by" text,
+	"discarded_at" timestamp with time zone,
+	"discard_reason" text,
 	CONSTRAINT "vote_paper_ballots_community_id_id_pk" PRIMARY KEY("community_id","id")
 );
 --> statement-breakpoint
@@ -378,6 +389,9 @@ CREATE TABLE "vote_proxies" (
 	"document_id" uuid NOT NULL,
 	"registered_by" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_by" text,
+	"revoke_reason" text,
 	CONSTRAINT "vote_proxies_community_id_id_pk" PRIMARY KEY("community_id","id")
 );
 --> statement-breakpoint
@@ -884,6 +898,7 @@ ALTER TABLE "vote_ballots" ADD CONSTRAINT "vote_ballots_community_id_vote_id_vot
 ALTER TABLE "vote_corrections" ADD CONSTRAINT "vote_corrections_community_id_vote_id_votes_community_id_id_fk" FOREIGN KEY ("community_id","vote_id") REFERENCES "public"."votes"("community_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vote_documents" ADD CONSTRAINT "vote_documents_community_id_vote_id_votes_community_id_id_fk" FOREIGN KEY ("community_id","vote_id") REFERENCES "public"."votes"("community_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vote_idempotency" ADD CONSTRAINT "vote_idempotency_community_id_vote_id_votes_community_id_id_fk" FOREIGN KEY ("community_id","vote_id") REFERENCES "public"."votes"("community_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "vote_merkle_levels" ADD CONSTRAINT "vote_merkle_levels_community_id_vote_id_votes_community_id_id_fk" FOREIGN KEY ("community_id","vote_id") REFERENCES "public"."votes"("community_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vote_notifications" ADD CONSTRAINT "vote_notifications_community_id_vote_id_votes_community_id_id_fk" FOREIGN KEY ("community_id","vote_id") REFERENCES "public"."votes"("community_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vote_paper_ballots" ADD CONSTRAINT "vote_paper_ballots_community_id_vote_id_votes_community_id_id_fk" FOREIGN KEY ("community_id","vote_id") REFERENCES "public"."votes"("community_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vote_proxies" ADD CONSTRAINT "vote_proxies_community_id_vote_id_votes_community_id_id_fk" FOREIGN KEY ("community_id","vote_id") REFERENCES "public"."votes"("community_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -951,8 +966,8 @@ CREATE UNIQUE INDEX "vote_ballots_subject_uq" ON "vote_ballots" USING btree ("co
 CREATE UNIQUE INDEX "vote_corrections_id_uq" ON "vote_corrections" USING btree ("id");--> statement-breakpoint
 CREATE UNIQUE INDEX "vote_documents_id_uq" ON "vote_documents" USING btree ("id");--> statement-breakpoint
 CREATE UNIQUE INDEX "vote_paper_ballots_id_uq" ON "vote_paper_ballots" USING btree ("id");--> statement-breakpoint
-CREATE UNIQUE INDEX "vote_paper_ballots_subject_uq" ON "vote_paper_ballots" USING btree ("community_id","vote_id","subject_key");--> statement-breakpoint
-CREATE UNIQUE INDEX "vote_proxies_principal_uq" ON "vote_proxies" USING btree ("community_id","vote_id","principal_person_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "vote_paper_ballots_subject_uq" ON "vote_paper_ballots" USING btree ("community_id","vote_id","subject_key") WHERE "vote_paper_ballots"."status" <> 'discarded';--> statement-breakpoint
+CREATE UNIQUE INDEX "vote_proxies_principal_uq" ON "vote_proxies" USING btree ("community_id","vote_id","principal_person_id") WHERE "vote_proxies"."revoked_at" is null;--> statement-breakpoint
 CREATE INDEX "vote_proxies_phone_idx" ON "vote_proxies" USING btree ("proxy_phone");--> statement-breakpoint
 CREATE UNIQUE INDEX "vote_questions_id_uq" ON "vote_questions" USING btree ("id");--> statement-breakpoint
 CREATE UNIQUE INDEX "vote_questions_position_uq" ON "vote_questions" USING btree ("community_id","vote_id","position");--> statement-breakpoint
@@ -962,6 +977,8 @@ CREATE INDEX "vote_unit_owners_person_idx" ON "vote_unit_owners" USING btree ("c
 CREATE INDEX "vote_units_subject_idx" ON "vote_units" USING btree ("community_id","vote_id","subject_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "votes_id_uq" ON "votes" USING btree ("id");--> statement-breakpoint
 CREATE INDEX "votes_compound_idx" ON "votes" USING btree ("community_id","compound_id","state");--> statement-breakpoint
+CREATE INDEX "votes_due_open_idx" ON "votes" USING btree ("opens_at") WHERE "votes"."state" = 'announced';--> statement-breakpoint
+CREATE INDEX "votes_due_close_idx" ON "votes" USING btree ("closes_at") WHERE "votes"."state" = 'open';--> statement-breakpoint
 CREATE UNIQUE INDEX "notice_files_id_uq" ON "notice_files" USING btree ("id");--> statement-breakpoint
 CREATE INDEX "notice_files_notice_idx" ON "notice_files" USING btree ("community_id","notice_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "notice_objections_id_uq" ON "notice_objections" USING btree ("id");--> statement-breakpoint

@@ -8,3 +8,6 @@ $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events;
 CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
   FOR EACH ROW EXECUTE FUNCTION siyi_audit_append_only();
+-- Merkle levels are read 32 bytes at a time (a receipt's proof): kept uncompressed out of line,
+-- substring() fetches only the chunk it needs instead of the whole level.
+ALTER TABLE vote_merkle_levels ALTER COLUMN nodes SET STORAGE EXTERNAL;

@@ -11,8 +11,9 @@ import { submitBallot } from './commands/cast-ballot.ts';
 import { normaliseReceiptCode } from './commands/receipts.ts';
 import { speakersFor } from './commands/speaker.ts';
 import { checkBallotTime, STATE_ALLOWS } from './domain/lifecycle.ts';
-import { merkleProof, receiptLeaf, verifyProof } from './domain/merkle.ts';
-import { ballotStatusOf, currentLeaves, findReceipt } from './repo/ballots.ts';
+import { receiptLeaf, verifyProof } from './domain/merkle.ts';
+import { sealedProof } from './repo/merkle.ts';
+import { ballotStatusOf, findReceipt } from './repo/ballots.ts';
 import { frozenUnitsOwnedBy, unitsOfSubjects } from './repo/electorate.ts';
 import { findVote, questionsOf } from './repo/votes.ts';
 import { forbidUnless, readableVote } from './voting.access.ts';
@@ -121,7 +122,7 @@ export async function ballotsRoutes(app: FastifyInstance) {
     const base = { leaf, questionId: receipt.questionId, issuedAt: receipt.issuedAt.toISOString(), root: vote.merkleRoot };
     if (receipt.supersededAt) return { ...base, status: 'superseded' as const, proof: null, verified: false };
     if (!vote.merkleRoot) return { ...base, status: 'recorded' as const, proof: null, verified: false };
-    const proof = merkleProof(await currentLeaves(app.db, vote), leaf);
+    const proof = await sealedProof(app.db, vote, leaf);
     return { ...base, status: 'counted' as const, proof, verified: !!proof && verifyProof(leaf, proof, vote.merkleRoot) };
   });
 }

@@ -65,6 +65,9 @@ export const votes = pgTable('votes', {
   primaryKey({ columns: [t.communityId, t.id] }),
   uniqueIndex('votes_id_uq').on(t.id),
   index('votes_compound_idx').on(t.communityId, t.compoundId, t.state),
+  // the schedule's look-ups across communities (voting.scheduler.ts): only the votes waiting for a move
+  index('votes_due_open_idx').on(t.opensAt).where(sql`${t.state} = 'announced'`),
+  index('votes_due_close_idx').on(t.closesAt).where(sql`${t.state} = 'open'`),
 ]);
 
 const voteFk = (t: { communityId: PgColumn; voteId: PgColumn }) =>
@@ -189,9 +192,14 @@ export const voteProxies = pgTable('vote_proxies', {
   documentId: uuid('document_id').notNull(),
   registeredBy: text('registered_by').notNull(),
   createdAt: createdAt(),
+  /** a revoked proxy is kept for the record; its holder no longer speaks for the principal */
+  revokedAt: ts('revoked_at'),
+  revokedBy: text('revoked_by'),
+  revokeReason: text('revoke_reason'),
 }, (t) => [
   primaryKey({ columns: [t.communityId, t.id] }),
-  uniqueIndex('vote_proxies_principal_uq').on(t.communityId, t.voteId, t.principalPersonId),
+  // one proxy in force per principal: after a revocation the owner may authorise another
+  uniqueIndex('vote_proxies_principal_uq').on(t.communityId, t.voteId, t.principalPersonId).where(sql`${t.revokedAt} is null`),
   index('vote_proxies_phone_idx').on(t.proxyPhone),
   voteFk(t),
 ]);
@@ -232,6 +240,18 @@ export const voteReceipts = pgTable('vote_receipts', {
   supersededAt: ts('superseded_at'),
 }, (t) => [primaryKey({ columns: [t.communityId, t.voteId, t.leaf] }), voteFk(t)]);
 
+/**
+ * The Merkle tree over the counted ballots' receipts, stored at publication one level per row
+ * (32-byte nodes side by side, leaves first; stored uncompressed, see db-extras.sql), so that a
+ * receipt's proof reads a few nodes instead of rebuilding the tree.
+ */
+export const voteMerkleLevels = pgTable('vote_merkle_levels', {
+  communityId: uuid('community_id').notNull(),
+  voteId: uuid('vote_id').notNull(),
+  level: integer('level').notNull(),
+  nodes: bytea('nodes').notNull(),
+}, (t) => [primaryKey({ columns: [t.communityId, t.voteId, t.level] }), voteFk(t)]);
+
 /** A paper ballot sheet entered twice by different staff; accepted when both entries agree. */
 export const votePaperBallots = pgTable('vote_paper_ballots', {
   communityId: uuid('community_id').notNull(),
@@ -239,7 +259,7 @@ export const votePaperBallots = pgTable('vote_paper_ballots', {
   voteId: uuid('vote_id').notNull(),
   subjectKey: text('subject_key').notNull(),
   unitId: uuid('unit_id').notNull(),
-  /** awaiting_second | accepted | mismatch */
+  /** awaiting_second | accepted | mismatch | discarded */
   status: text('status').notNull(),
   firstAnswers: jsonb('first_answers').notNull(),
   firstScanRef: text('first_scan_ref').notNull(),
@@ -253,10 +273,15 @@ export const votePaperBallots = pgTable('vote_paper_ballots', {
   resolution: text('resolution'),
   resolvedBy: text('resolved_by'),
   resolvedAt: ts('resolved_at'),
+  /** a sheet typed for the wrong unit, or found invalid, is discarded rather than deleted */
+  discardedBy: text('discarded_by'),
+  discardedAt: ts('discarded_at'),
+  discardReason: text('discard_reason'),
 }, (t) => [
   primaryKey({ columns: [t.communityId, t.id] }),
   uniqueIndex('vote_paper_ballots_id_uq').on(t.id),
-  uniqueIndex('vote_paper_ballots_subject_uq').on(t.communityId, t.voteId, t.subjectKey),
+  // one live sheet per subject; discarded ones stay beside a fresh entry of the same unit
+  uniqueIndex('vote_paper_ballots_subject_uq').on(t.communityId, t.voteId, t.subjectKey).where(sql`${t.status} <> 'discarded'`),
   voteFk(t),
 ]);
 

@@ -62,26 +62,47 @@ function nextLevel(level: Buffer[]): Buffer[] {
 const bytesOf = (leaves: string[]) => sortedLeaves(leaves).map((leaf) => Buffer.from(leaf, 'hex'));
 
 export function merkleRoot(leaves: string[]): string | null {
+  const levels = merkleLevels(leaves);
+  return levels.length ? levels[levels.length - 1].toString('hex') : null;
+}
+
+/**
+ * Every level of the tree, leaves first, each as one buffer of 32-byte nodes side by side: what
+ * publication stores, so that a receipt's proof is a few 32-byte reads rather than a rebuild of a
+ * million-leaf tree for each owner who checks. The last level holds the root alone.
+ */
+export function merkleLevels(leaves: string[]): Buffer[] {
   let level: Buffer[] = bytesOf(leaves);
-  if (level.length === 0) return null;
-  while (level.length > 1) level = nextLevel(level);
-  return level[0].toString('hex');
+  if (level.length === 0) return [];
+  const levels = [Buffer.concat(level)];
+  while (level.length > 1) {
+    level = nextLevel(level);
+    levels.push(Buffer.concat(level));
+  }
+  return levels;
+}
+
+/** Where a proof's siblings sit: per level (from the leaves up) the sibling's index, if it has one. */
+export function proofPositions(index: number, levelSizes: number[]): { level: number; index: number; side: ProofStep['side'] }[] {
+  const positions: { level: number; index: number; side: ProofStep['side'] }[] = [];
+  for (let level = 0; level < levelSizes.length - 1; level++) {
+    const sibling = index % 2 === 0 ? index + 1 : index - 1;
+    if (sibling < levelSizes[level]) positions.push({ level, index: sibling, side: index % 2 === 0 ? 'right' : 'left' });
+    index = Math.floor(index / 2);
+  }
+  return positions;
 }
 
 /** The path from a leaf to the root, or null when the leaf is not in the tree. */
 export function merkleProof(leaves: string[], leaf: string): ProofStep[] | null {
   const sorted = sortedLeaves(leaves);
-  let index = sorted.indexOf(leaf);
+  const index = sorted.indexOf(leaf);
   if (index < 0) return null;
-  let level: Buffer[] = sorted.map((l) => Buffer.from(l, 'hex'));
-  const proof: ProofStep[] = [];
-  while (level.length > 1) {
-    const sibling = index % 2 === 0 ? index + 1 : index - 1;
-    if (sibling < level.length) proof.push({ side: index % 2 === 0 ? 'right' : 'left', hash: level[sibling].toString('hex') });
-    level = nextLevel(level);
-    index = Math.floor(index / 2);
-  }
-  return proof;
+  const levels = merkleLevels(sorted);
+  return proofPositions(index, levels.map((l) => l.length / 32)).map((p) => ({
+    side: p.side,
+    hash: levels[p.level].subarray(p.index * 32, p.index * 32 + 32).toString('hex'),
+  }));
 }
 
 export function verifyProof(leaf: string, proof: ProofStep[], root: string): boolean {
