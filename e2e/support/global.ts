@@ -96,6 +96,8 @@ export default async function setup(project: TestProject) {
     // test-only clock (src/server/platform/clock.ts): the vote journey crosses a 15-day notice
     SIYI_ALLOW_TEST_CLOCK: '1',
     SIYI_CLOCK_OFFSET_FILE: clockOffsetFile,
+    // the vote journey opens and closes votes by hand as the clock moves: no schedule racing it
+    SIYI_VOTE_SCHEDULE: '0',
   };
   delete env.DATABASE_URL; // the journeys run on the embedded database, where the dev mailbox exists
   const child = spawn(process.execPath, ['bin/siyi.js', 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

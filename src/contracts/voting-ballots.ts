@@ -9,6 +9,8 @@ import { ballotChannels, choices, paperStatuses } from './voting.ts';
 const id = z.string();
 const when = z.string().describe('ISO 8601 time');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** why staff discard a paper sheet or revoke a proxy: kept on the row and in the audit trail */
+const reasonText = z.string().trim().min(2, 'must be 2 to 500 characters').max(500, 'must be 2 to 500 characters');
 
 // ——— ballots ———
 
@@ -84,6 +86,7 @@ export const paperEntryBody = z.strictObject({
   scanRef: text(200),
 });
 export const resolvePaperBody = paperEntryBody.omit({ unitId: true });
+export const discardPaperBody = z.strictObject({ reason: reasonText });
 export const paperListQuery = pageQuery.extend({ status: z.enum(paperStatuses).optional() });
 export const paperBallotView = z.object({
   id,
@@ -98,10 +101,13 @@ export const paperBallotView = z.object({
   differences: z.array(z.string()),
   resolution: z.enum(['first', 'second']).nullable(),
   resolvedBy: z.string().nullable(),
+  discardedBy: z.string().nullable(),
+  discardedAt: when.nullable(),
+  discardReason: z.string().nullable(),
   createdAt: when,
   /** receipts of the ballots accepted by this action (for the owner); empty otherwise */
   receipts: z.array(z.object({ questionId: id, code: z.string(), leaf: z.string() })),
-  abilities: z.object({ enterSecond: z.boolean(), resolve: z.boolean() }),
+  abilities: z.object({ enterSecond: z.boolean(), resolve: z.boolean(), discard: z.boolean() }),
 });
 export const paperBallotList = paginated(paperBallotView);
 
@@ -125,5 +131,10 @@ export const proxyView = z.object({
   documentId: id,
   registeredBy: z.string(),
   createdAt: when,
+  /** set once revoked: the holder no longer speaks for the principal */
+  revokedAt: when.nullable(),
+  revokedBy: z.string().nullable(),
+  revokeReason: z.string().nullable(),
 });
 export const proxyList = z.object({ items: z.array(proxyView) });
+export const revokeProxyBody = z.strictObject({ reason: reasonText });

@@ -11,7 +11,8 @@ export const presetIds = ['cn-civil-code-2021', 'cn-property-law-2007', 'hk-bmo'
 export const choices = ['for', 'against', 'abstain'] as const;
 export const documentKinds = ['notice', 'attachment', 'proxy_authorisation'] as const;
 export const ballotChannels = ['online', 'proxy', 'paper'] as const;
-export const paperStatuses = ['awaiting_second', 'accepted', 'mismatch'] as const;
+/** discarded: kept with who, when and why; blocks neither the count nor a fresh entry of the same unit */
+export const paperStatuses = ['awaiting_second', 'accepted', 'mismatch', 'discarded'] as const;
 
 /**
  * Why a voting request was refused, in details.reason (the HTTP code is the general one: 409
@@ -22,8 +23,9 @@ export const votingErrorReasons = [
   'ballot_exists', 'no_ballot', 'changes_not_allowed', 'change_used', 'owner_voted_in_person',
   'not_named_voter', 'not_in_electorate', 'choose_subject', 'idempotency_key_reused',
   'paper_same_staff', 'paper_already_accepted', 'paper_mismatch_open', 'paper_entry_pending',
-  'paper_matches_neither', 'paper_resolver_entered', 'proxy_cap_reached', 'proxy_is_property_staff',
-  'proxy_exists', 'record_malformed', 'already_answered', 'no_committee_role', 'compound_has_committee',
+  'paper_matches_neither', 'paper_resolver_entered', 'paper_already_discarded', 'proxy_cap_reached',
+  'proxy_is_property_staff', 'proxy_exists', 'proxy_already_voted', 'proxy_already_revoked',
+  'record_malformed', 'already_answered', 'no_committee_role', 'compound_has_committee',
 ] as const;
 export type VotingErrorReason = (typeof votingErrorReasons)[number];
 

@@ -18,7 +18,7 @@ import { accountsRoutes, authPlugin } from './modules/accounts/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { noticesRoutes } from './modules/notices/index.ts';
-import { proxyLoginSource, votingRoutes } from './modules/voting/index.ts';
+import { proxyLoginSource, scheduleVotes, votingRoutes } from './modules/voting/index.ts';
 import { consultationRoutes } from './modules/consultation/index.ts';
 import { meetingsRoutes } from './modules/meetings/index.ts';
 import { demoRoutes } from './demo/index.ts';
@@ -41,10 +41,15 @@ export interface BuildOptions {
   serveWeb?: boolean;
   /** the time commands see; tests pass a ManualClock */
   clock?: Clock;
+  /**
+   * open and close votes on time by themselves (voting.scheduler.ts): true ticks every 30 s.
+   * Off unless asked, so tests move votes by hand; `siyi serve` asks unless SIYI_VOTE_SCHEDULE=0.
+   */
+  voteSchedule?: boolean | { everyMs: number };
 }
 
 /** The whole server: platform plugins first, then each module's routes under /api. */
-export async function buildApp({ config, database, serveWeb = true, clock = systemClock }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, serveWeb = true, clock = systemClock, voteSchedule = false }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
@@ -88,6 +93,7 @@ export async function buildApp({ config, database, serveWeb = true, clock = syst
   await app.register(consultationRoutes, { prefix: '/api' });
   await app.register(meetingsRoutes, { prefix: '/api' });
   await app.register(demoRoutes, { prefix: '/api' });
+  if (voteSchedule) scheduleVotes(app, voteSchedule === true ? {} : voteSchedule);
 
   if (serveWeb && fs.existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false });

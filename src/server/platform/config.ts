@@ -19,6 +19,7 @@ const envSchema = z.object({
   SIYI_DEMO_SIZE: z.enum(['full', 'small']).default('full'),
   SIYI_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SIYI_OTP_SENDER: z.enum(['log']).default('log'),
+  SIYI_VOTE_SCHEDULE: boolFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -33,6 +34,8 @@ export interface Config {
   /** salt for ID-number hashes and secret for session tokens */
   secret: string | null;
   otpSender: 'log';
+  /** open and close votes on time by themselves (`siyi serve`); browser journeys switch it off */
+  voteSchedule: boolean;
   logLevel: string;
   /** secure cookies only behind HTTPS in production */
   production: boolean;
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     demoSize: e.SIYI_DEMO_SIZE,
     secret: e.SIYI_SECRET ?? null,
     otpSender: e.SIYI_OTP_SENDER,
+    voteSchedule: e.SIYI_VOTE_SCHEDULE,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     ...overrides,

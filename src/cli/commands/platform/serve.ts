@@ -33,7 +33,8 @@ export const serveCommand: CliCommand = {
   help: `Usage: siyi serve [--build-web]
 
 Applies migrations, loads the demo district on first start (unless SIYI_DEMO=0), and serves the
-API, the OpenAPI reference (/docs) and the web app on http://HOST:PORT.
+API, the OpenAPI reference (/docs) and the web app on http://HOST:PORT. Every 30 s it opens
+announced votes whose opening time has come and closes open votes whose closing time has passed.
 
 Options:
   --build-web   build the web app first if it is missing or older than its sources
@@ -41,8 +42,9 @@ Options:
 Environment:
   PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://…; default: embedded PGlite),
   SIYI_DATA_DIR (./data), SIYI_DEMO (1; 0 skips the demo), SIYI_DEMO_SIZE (full | small),
-  LOG_LEVEL (info); tests only: SIYI_CLOCK_OFFSET_FILE with SIYI_ALLOW_TEST_CLOCK=1 moves the
-  app clock by the milliseconds in that file (browser journeys cross notice periods)`,
+  LOG_LEVEL (info), SIYI_VOTE_SCHEDULE (1; 0 leaves opening and closing votes to people);
+  tests only: SIYI_CLOCK_OFFSET_FILE with SIYI_ALLOW_TEST_CLOCK=1 moves the app clock by the
+  milliseconds in that file (browser journeys cross notice periods)`,
   async run(argv, io) {
     const { values } = parseCli(argv, { 'build-web': { type: 'boolean' } });
     const config = loadConfig();
@@ -51,7 +53,7 @@ Environment:
     await migrate(database);
     const testClock = testClockFromEnv(process.env);
     if (testClock) io.err(`TEST CLOCK: the app clock is moved by the offset in ${testClock.file} (SIYI_CLOCK_OFFSET_FILE); never use this in production`);
-    const app = await buildApp({ config, database, ...(testClock ? { clock: testClock } : {}) });
+    const app = await buildApp({ config, database, voteSchedule: config.voteSchedule, ...(testClock ? { clock: testClock } : {}) });
     // the demo's accounts are printed only where the demo is (or is about to be): a database that
     // holds a real district has none of them
     const holdsDemo = config.loadDemo && (await inspectDemo(database)).kind !== 'other';

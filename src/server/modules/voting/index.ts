@@ -16,3 +16,4 @@ export { voteProgress } from './voting.stats.ts';
 export * as tally from './domain/index.ts';
 export { publishedVoteForMatter, type PublishedVoteForMatter } from './voting.matters.ts';
 export { proxyLoginSource } from './voting.proxy-login.ts';
+export { runVoteSchedule, scheduleVotes, SCHEDULE_ACTOR, type ScheduleOutcome } from './voting.scheduler.ts';

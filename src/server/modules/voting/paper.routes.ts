@@ -4,9 +4,11 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParam } from '../../../contracts/common.ts';
 import { errorBody } from '../../../contracts/errors.ts';
-import { paperBallotList, paperBallotView, paperEntryBody, paperListQuery, resolvePaperBody } from '../../../contracts/voting-ballots.ts';
+import type { paperStatuses } from '../../../contracts/voting.ts';
+import { discardPaperBody, paperBallotList, paperBallotView, paperEntryBody, paperListQuery, resolvePaperBody } from '../../../contracts/voting-ballots.ts';
 import { actorLabel, type Actor } from '../../platform/actor.ts';
 import { requireActor } from '../../platform/request-actor.ts';
+import { discardPaperBallot } from './commands/discard-paper-ballot.ts';
 import { enterPaperBallot } from './commands/enter-paper-ballot.ts';
 import { differences, type PaperReading } from './commands/paper-support.ts';
 import { resolvePaperBallot } from './commands/resolve-paper-ballot.ts';
@@ -19,6 +21,7 @@ import { votePaperBallots } from './voting.tables.ts';
 import type { Db } from '../../platform/db.ts';
 
 type PaperRow = typeof votePaperBallots.$inferSelect;
+type PaperStatus = (typeof paperStatuses)[number];
 type Receipt = { questionId: string; code: string; leaf: string };
 
 async function paperView(db: Db, actor: Actor, ref: VoteRef, row: PaperRow, receipts: Receipt[] = []) {
@@ -33,17 +36,22 @@ async function paperView(db: Db, actor: Actor, ref: VoteRef, row: PaperRow, rece
     buildingName: unit?.buildingName ?? '',
     number: unit?.number ?? '',
     subjectKey: row.subjectKey,
-    status: row.status as 'awaiting_second' | 'accepted' | 'mismatch',
+    status: row.status as PaperStatus,
     firstBy: row.firstBy,
     secondBy: row.secondBy,
     differences: second ? differences(first, second) : [],
     resolution: row.resolution as 'first' | 'second' | null,
     resolvedBy: row.resolvedBy,
+    discardedBy: row.discardedBy,
+    discardedAt: row.discardedAt ? row.discardedAt.toISOString() : null,
+    discardReason: row.discardReason,
     createdAt: row.firstAt.toISOString(),
     receipts,
     abilities: {
       enterSecond: open && row.status === 'awaiting_second' && row.firstBy !== me,
       resolve: open && row.status === 'mismatch' && row.firstBy !== me && row.secondBy !== me,
+      // a sheet that has placed no ballot: any ballot staff, the entrants too (they may have typed the wrong unit)
+      discard: open && (row.status === 'awaiting_second' || row.status === 'mismatch'),
     },
   };
 }
@@ -105,5 +113,21 @@ export async function paperRoutes(app: FastifyInstance) {
     forbidUnless(canAdministerBallots(actor, ref), 'resolve paper ballots in this vote');
     const { paper, receipts } = await resolvePaperBallot(ctxOf(app, request, actor), ref, request.params.paperId, request.body);
     return paperView(app.db, actor, ref, paper, receipts);
+  });
+
+  r.post('/votes/:id/paper-ballots/:paperId/discard', {
+    schema: {
+      tags: TAGS,
+      summary: 'Discard a sheet that awaits its second entry or is in mismatch (typed for the wrong unit, or invalid): kept with the reason, no longer blocks the count; the unit may be entered afresh',
+      params: z.object({ id: z.uuid(), paperId: z.uuid() }),
+      body: discardPaperBody,
+      response: { 200: paperBallotView, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const { ref } = await readableVote(app.db, actor, request.params.id);
+    forbidUnless(canAdministerBallots(actor, ref), 'discard paper ballots in this vote');
+    const paper = await discardPaperBallot(ctxOf(app, request, actor), ref, request.params.paperId, request.body);
+    return paperView(app.db, actor, ref, paper);
   });
 }

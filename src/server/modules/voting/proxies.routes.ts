@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { idParam } from '../../../contracts/common.ts';
 import { errorBody } from '../../../contracts/errors.ts';
-import { proxyList, proxyView, registerProxyBody } from '../../../contracts/voting-ballots.ts';
+import { proxyList, proxyView, registerProxyBody, revokeProxyBody } from '../../../contracts/voting-ballots.ts';
 import { maskPhone } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { requireActor } from '../../platform/request-actor.ts';
 import { registerProxy } from './commands/register-proxy.ts';
+import { revokeProxy } from './commands/revoke-proxy.ts';
 import type { VoteRow } from './commands/support.ts';
 import { electorateOf } from './repo/electorate.ts';
 import { forbidUnless, readableVote } from './voting.access.ts';
@@ -32,6 +34,9 @@ async function proxyViews(db: Db, vote: VoteRow, rows: ProxyRow[]) {
       documentId: p.documentId,
       registeredBy: p.registeredBy,
       createdAt: p.createdAt.toISOString(),
+      revokedAt: p.revokedAt ? p.revokedAt.toISOString() : null,
+      revokedBy: p.revokedBy,
+      revokeReason: p.revokeReason,
     };
   });
 }
@@ -43,7 +48,7 @@ export async function proxiesRoutes(app: FastifyInstance) {
   r.get('/votes/:id/proxies', {
     schema: {
       tags: TAGS,
-      summary: 'The proxies registered in this vote (phones masked)',
+      summary: 'The proxies registered in this vote, revoked ones included (phones masked)',
       params: idParam,
       response: { 200: proxyList, 401: errorBody, 403: errorBody, 404: errorBody },
     },
@@ -72,5 +77,22 @@ export async function proxiesRoutes(app: FastifyInstance) {
     const row = await registerProxy(ctxOf(app, request, actor), ref, request.body);
     const [view] = await proxyViews(app.db, vote, [row]);
     return reply.status(201).send(view);
+  });
+
+  r.post('/votes/:id/proxies/:proxyId/revoke', {
+    schema: {
+      tags: TAGS,
+      summary: "Revoke a proxy whose holder has not voted: the holder no longer speaks for the owner, who may authorise another; the proxy is kept, marked revoked with the reason",
+      params: z.object({ id: z.uuid(), proxyId: z.uuid() }),
+      body: revokeProxyBody,
+      response: { 200: proxyView, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const { vote, ref } = await readableVote(app.db, actor, request.params.id);
+    forbidUnless(canAdministerBallots(actor, ref), 'revoke proxies in this vote');
+    const row = await revokeProxy(ctxOf(app, request, actor), ref, request.params.proxyId, request.body);
+    const [view] = await proxyViews(app.db, vote, [row]);
+    return view;
   });
 }

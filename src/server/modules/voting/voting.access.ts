@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -23,7 +23,8 @@ export const refOf = (vote: VoteRow): VoteRef => ({
 /**
  * How an owner relates to the vote (three small indexed look-ups, in turn, so that the function
  * is safe on a transaction's one client); nothing for staff. A proxy holder who owns nothing has
- * no person ids: only the proxy look-up, by phone, can relate them.
+ * no person ids: only the proxy look-up, by phone, can relate them. A revoked proxy relates
+ * nobody: its holder, owning nothing here, no longer sees the vote.
  */
 export async function ownerRelation(db: Db, actor: Actor | null, vote: VoteRow): Promise<OwnerRelation> {
   if (!actor || actor.kind !== 'owner') return NO_RELATION;
@@ -34,7 +35,7 @@ export async function ownerRelation(db: Db, actor: Actor | null, vote: VoteRow):
         .limit(1)
     : [];
   const proxy = await db.select({ id: voteProxies.id }).from(voteProxies)
-    .where(and(eq(voteProxies.communityId, vote.communityId), eq(voteProxies.voteId, vote.id), eq(voteProxies.proxyPhone, actor.phone)))
+    .where(and(eq(voteProxies.communityId, vote.communityId), eq(voteProxies.voteId, vote.id), eq(voteProxies.proxyPhone, actor.phone), isNull(voteProxies.revokedAt)))
     .limit(1);
   return { ownsInCompound: owned.length > 0, inElectorate: frozen.length > 0, holdsProxy: proxy.length > 0 };
 }
@@ -77,6 +78,7 @@ export async function ownerReach(db: Db, actor: Extract<Actor, { kind: 'owner' }
   const frozen = actor.personIds.length
     ? await db.selectDistinct({ voteId: voteUnitOwners.voteId }).from(voteUnitOwners).where(inArray(voteUnitOwners.personId, actor.personIds))
     : [];
-  const proxies = await db.selectDistinct({ voteId: voteProxies.voteId }).from(voteProxies).where(eq(voteProxies.proxyPhone, actor.phone));
+  const proxies = await db.selectDistinct({ voteId: voteProxies.voteId }).from(voteProxies)
+    .where(and(eq(voteProxies.proxyPhone, actor.phone), isNull(voteProxies.revokedAt)));
   return { compoundIds: await compoundsOwnedBy(db, actor.personIds), voteIds: [...frozen, ...proxies].map((v) => v.voteId) };
 }

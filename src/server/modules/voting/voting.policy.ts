@@ -22,7 +22,7 @@ export interface OwnerRelation {
   ownsInCompound: boolean;
   /** is an owner in the frozen electorate (even if they sold since) */
   inElectorate: boolean;
-  /** holds a proxy for this vote */
+  /** holds a proxy in force (not revoked) for this vote */
   holdsProxy: boolean;
 }
 

@@ -5,15 +5,18 @@ import { formatDateTime } from '../../shell/format.ts';
 import { ErrorAlert, errorMessage } from '../../shell/states.tsx';
 import { AnswerFields, UnitSelect, toAnswers, type SheetAnswers } from './PaperAnswers.tsx';
 import { ReceiptCode } from './ReceiptBits.tsx';
-import { enterPaperBallot, resolvePaperBallot, useInvalidateVote, usePaperBallots } from './voting.api.ts';
+import { ReasonDialog } from './ReasonDialog.tsx';
+import { discardPaperBallot, enterPaperBallot, resolvePaperBallot, useInvalidateVote, usePaperBallots } from './voting.api.ts';
 import type { PaperBallotView, VoteView } from './voting.types.ts';
 
 // Paper ballots by double entry: two different staff type the same sheet; equal entries accept it,
 // different ones are a mismatch that a third person resolves by reading the scan. The API never
-// shows the two entries' choices side by side, only which fields differ.
+// shows the two entries' choices side by side, only which fields differ. A sheet that placed no
+// ballot yet (typed for the wrong unit, or invalid) may be discarded with a reason: it is kept,
+// shown with that reason, and no longer holds up the count.
 
 interface SheetValues { unitId?: string; scanRef: string; answers?: SheetAnswers }
-const statusColor = { awaiting_second: 'gold', accepted: 'green', mismatch: 'red' } as const;
+const statusColor = { awaiting_second: 'gold', accepted: 'green', mismatch: 'red', discarded: 'default' } as const;
 
 function EntryOutcome({ paper, vote }: { paper: PaperBallotView; vote: VoteView }) {
   const { t } = useTranslation();
@@ -28,6 +31,21 @@ function EntryOutcome({ paper, vote }: { paper: PaperBallotView; vote: VoteView 
       title={`${paper.buildingName} ${paper.number}：${title}`}
       description={paper.receipts.length > 0 && <>{t('voting.paper.receiptsForOwner')} {paper.receipts.map((r) => <div key={r.code}><ReceiptCode code={r.code} /></div>)}</>}
     />
+  );
+}
+
+/** The status; a discarded sheet also shows why, by whom and when. */
+function StatusCell({ paper }: { paper: PaperBallotView }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Tag color={statusColor[paper.status]}>{t(`voting.paper.status.${paper.status}`)}</Tag>
+      {paper.status === 'discarded' && (
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', maxWidth: 280, whiteSpace: 'normal' }} data-testid="paper-discard-reason">
+          {paper.discardReason}（{paper.discardedBy}{paper.discardedAt ? `，${formatDateTime(paper.discardedAt)}` : ''}）
+        </Typography.Paragraph>
+      )}
+    </>
   );
 }
 
@@ -84,6 +102,7 @@ export function PaperTab({ vote }: { vote: VoteView }) {
   const list = usePaperBallots(vote.id, { status, page, pageSize: 20 });
   const [outcome, setOutcome] = useState<PaperBallotView | null>(null);
   const [resolving, setResolving] = useState<PaperBallotView | null>(null);
+  const [discarding, setDiscarding] = useState<PaperBallotView | null>(null);
   const differences = useDifferences(vote);
   const enter = async (v: SheetValues) => {
     const paper = await enterPaperBallot(vote.id, { unitId: v.unitId!, scanRef: v.scanRef, answers: toAnswers(vote.questions, v.answers) });
@@ -97,6 +116,13 @@ export function PaperTab({ vote }: { vote: VoteView }) {
     message.success(t('voting.paper.resultAccepted'));
     await invalidate();
   };
+  const discard = async (reason: string) => {
+    await discardPaperBallot(vote.id, discarding!.id, reason);
+    setDiscarding(null);
+    setOutcome(null);
+    message.success(t('voting.paper.discarded'));
+    await invalidate();
+  };
 
   return (
     <Flex vertical gap={12}>
@@ -108,7 +134,7 @@ export function PaperTab({ vote }: { vote: VoteView }) {
       {outcome && <EntryOutcome paper={outcome} vote={vote} />}
       <Card size="small" extra={
         <Select allowClear placeholder={t('voting.paper.allStatuses')} value={status} onChange={(s) => { setStatus(s); setPage(1); }} style={{ width: 160 }}
-          options={(['awaiting_second', 'mismatch', 'accepted'] as const).map((s) => ({ value: s, label: t(`voting.paper.status.${s}`) }))} />
+          options={(['awaiting_second', 'mismatch', 'accepted', 'discarded'] as const).map((s) => ({ value: s, label: t(`voting.paper.status.${s}`) }))} />
       }>
         {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
         <Table<PaperBallotView>
@@ -122,12 +148,17 @@ export function PaperTab({ vote }: { vote: VoteView }) {
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, size: 'small', hideOnSinglePage: true }}
           columns={[
             { title: t('voting.paper.unit'), key: 'unit', render: (_, p) => `${p.buildingName} ${p.number}` },
-            { title: '', dataIndex: 'status', render: (s: PaperBallotView['status']) => <Tag color={statusColor[s]}>{t(`voting.paper.status.${s}`)}</Tag> },
+            { title: '', key: 'status', render: (_, p) => <StatusCell paper={p} /> },
             { title: t('voting.paper.firstBy'), key: 'first', render: (_, p) => <>{p.firstBy}<br /><Typography.Text type="secondary">{formatDateTime(p.createdAt)}</Typography.Text></> },
             { title: t('voting.paper.secondBy'), dataIndex: 'secondBy', render: (s: string | null) => s ?? '—' },
             { title: t('voting.paper.differences'), dataIndex: 'differences', render: (d: string[]) => (d.length ? differences(d) : '—') },
             { title: t('voting.paper.resolution'), key: 'resolution', render: (_, p) => (p.resolution ? `${t(`voting.paper.resolutionValue.${p.resolution}`)}（${p.resolvedBy}）` : '—') },
-            { title: '', key: 'action', render: (_, p) => p.abilities.resolve && <Button size="small" type="primary" onClick={() => setResolving(p)} data-testid="paper-resolve">{t('voting.paper.resolve')}</Button> },
+            { title: '', key: 'action', render: (_, p) => (
+              <Flex gap={8}>
+                {p.abilities.resolve && <Button size="small" type="primary" onClick={() => setResolving(p)} data-testid="paper-resolve">{t('voting.paper.resolve')}</Button>}
+                {p.abilities.discard && <Button size="small" danger onClick={() => setDiscarding(p)} data-testid="paper-discard">{t('voting.paper.discard')}</Button>}
+              </Flex>
+            ) },
           ]}
         />
       </Card>
@@ -137,6 +168,15 @@ export function PaperTab({ vote }: { vote: VoteView }) {
           <Typography.Paragraph>{t('voting.paper.differences')}：{differences(resolving.differences)}</Typography.Paragraph>
           <SheetForm vote={vote} withUnit={false} submitLabel={t('voting.paper.resolve')} onSubmit={resolve} />
         </Modal>
+      )}
+      {discarding && (
+        <ReasonDialog
+          title={`${t('voting.paper.discard')} · ${discarding.buildingName} ${discarding.number}`}
+          hint={t('voting.paper.discardHint')}
+          okText={t('voting.paper.discard')}
+          onSubmit={discard}
+          onClose={() => setDiscarding(null)}
+        />
       )}
     </Flex>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Select, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Select, Table, Tag, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,12 +8,14 @@ import { formatDateTime } from '../../shell/format.ts';
 import { ErrorAlert, errorMessage } from '../../shell/states.tsx';
 import type { UnitDetail } from '../registry/registry.types.ts';
 import { UnitSelect } from './PaperAnswers.tsx';
-import { registerProxy, uploadDocument, useInvalidateVote, useProxies } from './voting.api.ts';
+import { ReasonDialog } from './ReasonDialog.tsx';
+import { registerProxy, revokeProxy, uploadDocument, useInvalidateVote, useProxies } from './voting.api.ts';
 import type { ProxyView, VoteView } from './voting.types.ts';
 
 // Proxies: staff register an owner's proxy for this vote with the uploaded written authorisation;
 // the holder then logs in by phone and casts that owner's ballot. An owner who votes in person
-// before the close overrides the proxy.
+// before the close overrides the proxy. Staff may revoke a proxy whose holder has not voted; it
+// stays in the list, marked revoked with the reason, and the owner may authorise someone else.
 
 interface ProxyValues { unitId: string; principalPersonId?: string; proxyName: string; proxyPhone: string }
 
@@ -33,6 +35,20 @@ function PrincipalSelect({ unitId, value, onChange }: { unitId?: string; value?:
   );
 }
 
+/** In force, or revoked: with the reason, by whom and when. */
+function ProxyStatus({ proxy }: { proxy: ProxyView }) {
+  const { t } = useTranslation();
+  if (!proxy.revokedAt) return <Tag color="green">{t('voting.proxies.active')}</Tag>;
+  return (
+    <>
+      <Tag data-testid="proxy-revoked">{t('voting.proxies.revoked')}</Tag>
+      <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', maxWidth: 280, whiteSpace: 'normal' }}>
+        {proxy.revokeReason}（{proxy.revokedBy}，{formatDateTime(proxy.revokedAt)}）
+      </Typography.Paragraph>
+    </>
+  );
+}
+
 export function ProxiesTab({ vote }: { vote: VoteView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -43,6 +59,14 @@ export function ProxiesTab({ vote }: { vote: VoteView }) {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [revoking, setRevoking] = useState<ProxyView | null>(null);
+
+  const revoke = async (reason: string) => {
+    await revokeProxy(vote.id, revoking!.id, reason);
+    setRevoking(null);
+    message.success(t('voting.proxies.revokedDone'));
+    await invalidate();
+  };
 
   const submit = async (v: ProxyValues) => {
     if (!file) return;
@@ -108,9 +132,22 @@ export function ProxiesTab({ vote }: { vote: VoteView }) {
             { title: t('voting.proxies.proxyPhone'), dataIndex: 'proxyPhone' },
             { title: t('voting.proxies.document'), key: 'doc', render: (_, p) => <a href={`/api/votes/${vote.id}/documents/${p.documentId}`}><PaperClipOutlined /></a> },
             { title: t('voting.proxies.registeredBy'), key: 'by', render: (_, p) => <>{p.registeredBy}<br /><Typography.Text type="secondary">{formatDateTime(p.createdAt)}</Typography.Text></> },
+            { title: t('voting.proxies.status'), key: 'status', render: (_, p) => <ProxyStatus proxy={p} /> },
+            { title: '', key: 'action', render: (_, p) => vote.abilities.registerProxies && !p.revokedAt && (
+              <Button size="small" danger onClick={() => setRevoking(p)} data-testid="proxy-revoke">{t('voting.proxies.revoke')}</Button>
+            ) },
           ]}
         />
       </Card>
+      {revoking && (
+        <ReasonDialog
+          title={`${t('voting.proxies.revoke')} · ${revoking.proxyName}（${revoking.units.map((u) => `${u.buildingName} ${u.number}`).join('、')}）`}
+          hint={t('voting.proxies.revokeHint')}
+          okText={t('voting.proxies.revoke')}
+          onSubmit={revoke}
+          onClose={() => setRevoking(null)}
+        />
+      )}
     </Flex>
   );
 }

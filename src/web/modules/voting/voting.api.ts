@@ -100,9 +100,13 @@ export const enterPaperBallot = (id: string, body: { unitId: string; answers: Pa
   api<PaperBallotView>(`${base(id)}/paper-ballots`, { method: 'POST', body });
 export const resolvePaperBallot = (id: string, paperId: string, body: { answers: PaperAnswer[]; scanRef: string }) =>
   api<PaperBallotView>(`${base(id)}/paper-ballots/${paperId}/resolve`, { method: 'POST', body });
+export const discardPaperBallot = (id: string, paperId: string, reason: string) =>
+  api<PaperBallotView>(`${base(id)}/paper-ballots/${paperId}/discard`, { method: 'POST', body: { reason } });
 
 export const registerProxy = (id: string, body: { unitId: string; principalPersonId?: string; proxyName: string; proxyPhone: string; documentId: string }) =>
   api<ProxyView>(`${base(id)}/proxies`, { method: 'POST', body });
+export const revokeProxy = (id: string, proxyId: string, reason: string) =>
+  api<ProxyView>(`${base(id)}/proxies/${proxyId}/revoke`, { method: 'POST', body: { reason } });
 
 /**
  * The whole roll in one go (pages of 200): the pages filter it by building, number and "mine" in

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { BallotAccepted, BallotContentInput } from '../../../../contracts/voting-ballots.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { transaction } from '../../../platform/command.ts';
@@ -121,7 +121,9 @@ async function writeBatch(tx: Db, now: Date, batch: Pending[]): Promise<Accepted
   const proxies = await tx
     .select({ id: voteProxies.id, voteId: voteProxies.voteId, principal: voteProxies.principalPersonId, phone: voteProxies.proxyPhone })
     .from(voteProxies)
-    .where(and(inArray(voteProxies.communityId, communityIds), inArray(voteProxies.voteId, openIds), inArray(voteProxies.proxyPhone, phones)));
+    .where(and(
+      inArray(voteProxies.communityId, communityIds), inArray(voteProxies.voteId, openIds), inArray(voteProxies.proxyPhone, phones), isNull(voteProxies.revokedAt),
+    ));
   const people = [...new Set([...open.flatMap((b) => b.ctx.actor.personIds), ...proxies.map((p) => p.principal)])];
   const spoken = people.length
     ? await tx

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { paperEntryBody } from '../../../../contracts/voting-ballots.ts';
 import { auditOrigin, transaction } from '../../../platform/command.ts';
 import type { Db } from '../../../platform/db.ts';
@@ -38,8 +38,13 @@ export async function enterPaperBallot(ctx: VotingContext, vote: { id: string; c
       return { paper: fresh[0], receipts: [], skipped: [] };
     }
 
-    const where = and(eq(votePaperBallots.communityId, vote.communityId), eq(votePaperBallots.voteId, vote.id), eq(votePaperBallots.subjectKey, unit.subjectKey));
-    const [sheet] = await tx.select().from(votePaperBallots).where(where).for('update');
+    // the subject's live sheet: discarded ones are kept beside it and never entered again
+    const live = and(
+      eq(votePaperBallots.communityId, vote.communityId), eq(votePaperBallots.voteId, vote.id),
+      eq(votePaperBallots.subjectKey, unit.subjectKey), ne(votePaperBallots.status, 'discarded'),
+    );
+    const [sheet] = await tx.select().from(votePaperBallots).where(live).for('update');
+    if (!sheet) throw conflict('paper_already_discarded', 'the sheet of this subject was discarded while you entered it; enter it again as a first entry');
     if (sheet.status === 'accepted') throw conflict('paper_already_accepted', 'the paper ballot of this subject is already accepted', { paperBallotId: sheet.id });
     if (sheet.status === 'mismatch') throw conflict('paper_mismatch_open', 'the two entries of this paper ballot disagree; a third person resolves it', { paperBallotId: sheet.id });
     if (sheet.firstBy === who) throw conflict('paper_same_staff', 'the second entry must be made by a different staff member', { paperBallotId: sheet.id });
@@ -51,7 +56,7 @@ export async function enterPaperBallot(ctx: VotingContext, vote: { id: string; c
     const accepted = agreed ? await acceptSheet(tx, locked, unit.subjectKey, reading, `${sheet.firstBy} + ${who}`, now) : { receipts: [], skipped: [] };
     const [paper] = await tx.update(votePaperBallots).set({
       status: agreed ? 'accepted' : 'mismatch', secondAnswers: reading.answers, secondScanRef: reading.scanRef, secondBy: who, secondAt: now,
-    }).where(where).returning();
+    }).where(and(eq(votePaperBallots.communityId, vote.communityId), eq(votePaperBallots.id, sheet.id))).returning();
     await audit(ctx, tx, vote.communityId, paper.id, { voteId: vote.id, unitId: unit.unitId, entry: 2, status: paper.status, differences: diff, skipped: accepted.skipped });
     return { paper, ...accepted };
   });

@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { registerProxyBody } from '../../../../contracts/voting-ballots.ts';
 import { auditOrigin, transaction } from '../../../platform/command.ts';
 import { maskPhone } from '../../../platform/actor.ts';
@@ -45,7 +45,8 @@ export async function registerProxy(ctx: VotingContext, vote: { id: string; comm
     if (!subject.representatives.includes(principal)) {
       throw forbidden('not_named_voter', 'principalPersonId: another co-owner is the named voter of this unit; only the named voter authorises a proxy', { field: 'principalPersonId' });
     }
-    const mine = and(eq(voteProxies.communityId, vote.communityId), eq(voteProxies.voteId, vote.id));
+    // proxies in force: a revoked one neither blocks a new proxy for its principal nor counts against the holder's cap
+    const mine = and(eq(voteProxies.communityId, vote.communityId), eq(voteProxies.voteId, vote.id), isNull(voteProxies.revokedAt));
     const [existing] = await tx.select({ id: voteProxies.id }).from(voteProxies).where(and(mine, eq(voteProxies.principalPersonId, principal)));
     if (existing) throw conflict('proxy_exists', 'this owner already has a proxy in this vote', { proxyId: existing.id });
     const [{ n }] = await tx.select({ n: count() }).from(voteProxies).where(and(mine, eq(voteProxies.proxyPhone, input.proxyPhone)));

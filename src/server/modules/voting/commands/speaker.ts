@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../../../platform/actor.ts';
 import type { Db } from '../../../platform/db.ts';
 import { frozenUnitsOwnedBy, subjectsSpokenFor } from '../repo/electorate.ts';
@@ -16,13 +16,13 @@ export interface Speaker {
 
 type OwnerActor = Extract<Actor, { kind: 'owner' }>;
 
-/** Every subject the actor may vote for: their own (as a representative) first, then those of their proxies' principals. */
+/** Every subject the actor may vote for: their own (as a representative) first, then those of their proxies' principals (revoked proxies do not count). */
 export async function speakersFor(db: Db, vote: { id: string; communityId: string }, actor: OwnerActor): Promise<Speaker[]> {
   const own = await subjectsSpokenFor(db, vote, actor.personIds);
   const proxies = await db
     .select({ id: voteProxies.id, principal: voteProxies.principalPersonId })
     .from(voteProxies)
-    .where(and(eq(voteProxies.communityId, vote.communityId), eq(voteProxies.voteId, vote.id), eq(voteProxies.proxyPhone, actor.phone)));
+    .where(and(eq(voteProxies.communityId, vote.communityId), eq(voteProxies.voteId, vote.id), eq(voteProxies.proxyPhone, actor.phone), isNull(voteProxies.revokedAt)));
   const principals = await subjectsSpokenFor(db, vote, proxies.map((p) => p.principal));
   return speakersOf(own, proxies, principals);
 }

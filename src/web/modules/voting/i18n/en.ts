@@ -86,18 +86,22 @@ const votingEn: MessageTree['voting'] = {
   },
   paper: {
     enter: 'Enter a paper ballot', unit: 'Unit', building: 'Building', scanRef: 'Scan reference / where kept', scanRefHint: 'e.g. box 1 / sheet 14',
-    submit: 'Submit entry', status: { awaiting_second: 'Awaiting second entry', accepted: 'Accepted', mismatch: 'Entries disagree' },
+    submit: 'Submit entry', status: { awaiting_second: 'Awaiting second entry', accepted: 'Accepted', mismatch: 'Entries disagree', discarded: 'Discarded' },
     firstBy: 'First entry', secondBy: 'Second entry', differences: 'Differs in', resolve: 'Check the scan and resolve', resolution: 'Resolution',
     resolvedBy: 'Resolved by', resolutionValue: { first: 'first entry right', second: 'second entry right' },
     resultAwaiting: 'Entered; another staff member must enter the same sheet again', resultAccepted: 'Both entries agree: accepted',
     resultMismatch: 'The entries disagree ({{fields}}): a third person checks the scan and resolves', receiptsForOwner: 'Receipt codes for the owner:',
     resolveHint: 'Enter what the scanned sheet says; it must equal one of the two entries.', empty: 'No paper ballots', allStatuses: 'All statuses',
     unanswered: 'not answered', field: { scanRef: 'scan reference' },
+    discard: 'Discard', discarded: 'Sheet discarded',
+    discardHint: 'Only a sheet not yet accepted (awaiting its second entry, or with entries that disagree), e.g. typed for the wrong unit or invalid. A discarded sheet is kept with its reason and no longer holds up the count; the unit may be entered again.',
   },
   proxies: {
     register: 'Register a proxy', unit: "Principal's unit", principal: 'Principal', principalDefault: "(the unit's voter)", proxyName: "Proxy's name",
     proxyPhone: "Proxy's mobile", document: 'Written authorisation', documentHint: "Upload the owner's signed authorisation (scan or photo)", registered: 'Proxy registered',
     empty: 'No proxies', registeredBy: 'Registered by', chooseFile: 'Choose file', rules: 'Property company staff cannot hold proxies; each holder may represent a limited number of owners.',
+    status: 'Status', active: 'In force', revoked: 'Revoked', revoke: 'Revoke', revokedDone: 'Proxy revoked',
+    revokeHint: "The holder can no longer vote for this owner, who may authorise someone else. A proxy whose ballot still stands cannot be revoked (the owner can still override it by voting in person). The proxy is kept, marked with the reason.",
   },
   ballot: {
     title: 'My ballot', forUnits: 'Units: {{units}}', notOpen: 'Voting has not opened yet (opens {{opensAt}}).', closed: 'Voting has closed.',
@@ -136,6 +140,7 @@ const votingEn: MessageTree['voting'] = {
     scan: 'Scan to read this notice online, download the record and check a receipt', print: 'Print', notFound: 'No such notice, or the result is not published yet.',
     rule: 'Rule: {{preset}}', merkleRoot: 'Receipts Merkle root (for checking)', documents: 'Documents',
   },
+  reasonDialog: { reason: 'Reason', length: 'Give 2 to 500 characters' },
   my: { title: 'Votes', empty: 'There are no votes for your units.', open: 'Open', vote: 'Vote' },
 };
 

@@ -84,18 +84,22 @@ const votingZh = {
   },
   paper: {
     enter: '录入纸质票', unit: '房屋', building: '楼栋', scanRef: '扫描件编号 / 存放位置', scanRefHint: '例如：票箱 1 / 第 14 张',
-    submit: '提交录入', status: { awaiting_second: '待第二人录入', accepted: '已采纳', mismatch: '两次录入不一致' },
+    submit: '提交录入', status: { awaiting_second: '待第二人录入', accepted: '已采纳', mismatch: '两次录入不一致', discarded: '已作废' },
     firstBy: '第一次录入', secondBy: '第二次录入', differences: '不一致项', resolve: '核对扫描件并裁定', resolution: '裁定',
     resolvedBy: '裁定人', resolutionValue: { first: '第一次录入正确', second: '第二次录入正确' },
     resultAwaiting: '已录入，需另一位工作人员再次录入同一张票', resultAccepted: '两次录入一致，已采纳',
     resultMismatch: '两次录入不一致（{{fields}}），请由第三人核对扫描件后裁定', receiptsForOwner: '交给业主的回执码：',
     resolveHint: '请对照扫描件录入票面内容；须与其中一次录入一致。', empty: '暂无纸质票', allStatuses: '全部状态',
     unanswered: '未作答', field: { scanRef: '扫描件编号' },
+    discard: '作废', discarded: '已作废该票',
+    discardHint: '仅限尚未采纳的票（待第二人录入或两次录入不一致），例如房屋录错或票面无效。作废的票保留记录和原因，不再阻止计票；该房屋可重新录入。',
   },
   proxies: {
     register: '登记委托', unit: '委托人房屋', principal: '委托人', principalDefault: '（该房屋的表决人）', proxyName: '受托人姓名',
     proxyPhone: '受托人手机号', document: '书面委托书', documentHint: '上传业主签字的书面委托书（扫描件或照片）', registered: '委托已登记',
     empty: '暂无委托', registeredBy: '登记人', chooseFile: '选择文件', rules: '物业服务企业工作人员不得受托；每位受托人代理的业主人数有上限。',
+    status: '状态', active: '有效', revoked: '已撤销', revoke: '撤销', revokedDone: '委托已撤销',
+    revokeHint: '撤销后受托人不能再代该业主投票，业主可另行委托。受托人已代投且票仍有效时不能撤销（业主本人仍可亲自投票覆盖）。委托记录保留并注明原因。',
   },
   ballot: {
     title: '我的投票', forUnits: '房屋：{{units}}', notOpen: '投票尚未开始（{{opensAt}} 开始）。', closed: '投票已截止。',
@@ -134,6 +138,7 @@ const votingZh = {
     scan: '扫码查看网上公告、下载表决记录并核对回执', print: '打印', notFound: '没有找到该公告，或结果尚未公布。',
     rule: '依据：{{preset}}', merkleRoot: '回执 Merkle 根（用于核对）', documents: '公告文件',
   },
+  reasonDialog: { reason: '原因', length: '请填写 2 至 500 个字' },
   my: { title: '业主表决', empty: '您的房屋目前没有表决。', open: '查看', vote: '去投票' },
 };
 
