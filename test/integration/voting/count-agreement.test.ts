@@ -1,19 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { recountText } from '../../../src/server/modules/voting/domain/index.ts';
+import { participation } from '../../../src/server/modules/voting/repo/ballots.ts';
+import { frozenElectorate } from '../../../src/server/modules/voting/repo/electorate.ts';
+import { progressFromDatabase, progressFromElectorate } from '../../../src/server/modules/voting/voting.stats.ts';
 import { allSubjects, client, DAY, expectStatus, idem, openedVote, ownerClient, staffClient, votingWorld, type Client, type VotingWorld } from './world.ts';
 
 // The platform counts from sums the database adds up (repo/figures.ts) and reports subjects page
 // by page; `siyi tally` counts the exported record whole, subject by subject. For random ballots
 // under every option that changes the arithmetic (silent votes with and without the zj2009 guard,
 // parking in or out, each preset the platform convenes under, elections with ties), the two must
-// print the same result, figure for figure and subject for subject.
+// print the same result, figure for figure and subject for subject. Live progress, summed by the
+// database too, is held to the same sums done here over the frozen electorate.
 
 let w: VotingWorld;
 let committee: Client;
 beforeAll(async () => {
   w = await votingWorld();
   committee = await staffClient(w, w.staff.committee);
+  // some units measured by several sources, so that the source's priority decides their area
+  await w.t.database.query(
+    `update units set area_surveyed_centi = coalesce(area_registered_centi, 0) + 777, area_contract_centi = coalesce(area_surveyed_centi, 0) + 1313
+     where compound_id = $1 and number in ('101', '401', '701', '301', '601')`,
+    [w.compound.id],
+  );
 });
 afterAll(() => w.t.close());
 
@@ -69,6 +79,10 @@ describe('the database count agrees with `siyi tally` on the export', () => {
           const second = await owner.post(`/api/votes/${vote.id}/questions/${election}/ballots`, { marks: b.marks }, idem());
           if (second.statusCode !== 201) expect(second.json().error.details).toMatchObject({ reason: 'ballot_exists' });
         }));
+
+        // live progress, summed by the database, is what summing the frozen electorate here gives
+        const key = { id: vote.id, communityId: w.communityId, compoundId: w.compound.id, state: 'open' as const, options: vote.options };
+        expect(await progressFromDatabase(w.db, key)).toEqual(progressFromElectorate(await frozenElectorate(w.db, key), await participation(w.db, key)));
 
         w.clock.set(vote.closesAt);
         expectStatus(await committee.post(`/api/votes/${vote.id}/close`), 200);
