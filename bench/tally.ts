@@ -146,6 +146,8 @@ async function databaseBench() {
   const question = await recordQuestion(database.db, vote, v.questionId);
   await timed('subjectPage, first 50', () => subjectPage(database.db, vote, question, { offset: 0, limit: 50 }));
   await timed(`subjectPage, 50 at offset ${SUBJECTS - 50}`, () => subjectPage(database.db, vote, question, { offset: SUBJECTS - 50, limit: 50 }));
+  const [{ key: lastButFifty }] = await database.query<{ key: string }>(`select key from vote_subjects where vote_id = $1 order by key collate "C" offset ${SUBJECTS - 51} limit 1`, [v.voteId]);
+  await timed('subjectPage, the last 50 by keyset (?after=)', () => subjectPage(database.db, vote, question, { offset: 0, limit: 50, after: lastButFifty }));
   let bytes = 0;
   await timed('writeVoteRecord (the whole export, to nowhere)', () => writeVoteRecord(database.db, vote, question, (text) => { bytes += Buffer.byteLength(text); }));
   console.log(`      record: ${(bytes / 1e6).toFixed(0)} MB`);

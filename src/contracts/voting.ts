@@ -271,11 +271,15 @@ export const subjectPageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** a subject's key (its representatives' ids joined with "+"): that subject alone */
   subject: z.string().min(1).max(4000).optional(),
+  /** the page after this subject key (the previous page's `next`): as fast at the end of a million as at the start */
+  after: z.string().min(1).max(4000).optional(),
 });
 export const subjectPageView = z.object({
   /** subjects in the frozen electorate */
   total: z.number().int(),
   offset: z.number().int(),
+  /** the key to ask for the next page with (?after=), or null after the last */
+  next: z.string().nullable(),
   /** the tally core's subject reports (owners-vote.md §7) */
   subjects: z.array(z.record(z.string(), z.unknown())),
 });

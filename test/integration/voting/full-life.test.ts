@@ -146,7 +146,15 @@ describe('a vote from convening to the published, recountable result', () => {
     const text = recountText(exported.body);
     expect(text.ok).toBe(true);
     const one = expectStatus(await anonymous.get(`/api/votes/${vote.id}/questions/${q}/subjects?subject=${encodeURIComponent(subjects[5].voter)}`), 200);
-    expect(one).toEqual({ total: 24, offset: 0, subjects: [subjects[5]] });
+    expect(one).toEqual({ total: 24, offset: 0, next: null, subjects: [subjects[5]] });
+    // the same subjects by keyset, page after page
+    const walked: unknown[] = [];
+    for (let after: string | null = ''; after !== null;) {
+      const page = expectStatus(await anonymous.get(`/api/votes/${vote.id}/questions/${q}/subjects?limit=5${after ? `&after=${encodeURIComponent(after)}` : ''}`), 200);
+      walked.push(...page.subjects);
+      after = page.next;
+    }
+    expect(walked).toEqual(subjects);
     expect((await anonymous.get(`/api/votes/${vote.id}/questions/${q}/subjects?limit=501`)).statusCode).toBe(400);
 
     // `siyi tally FILE` on the export prints the published result

@@ -82,8 +82,8 @@ export async function publicationRoutes(app: FastifyInstance) {
     const { vote, ref } = await visibleVote(app.db, request.actor, request.params.id);
     if (!canSeeResults(request.actor, ref)) throw notYet();
     const question = await recordQuestion(app.db, vote, request.params.questionId);
-    const { offset, limit, subject } = request.query;
-    return subjectPage(app.db, vote, question, { offset, limit, keys: subject === undefined ? undefined : [subject] });
+    const { offset, limit, subject, after } = request.query;
+    return subjectPage(app.db, vote, question, { offset, limit, after, keys: subject === undefined ? undefined : [subject] });
   });
 
   r.get('/votes/:id/record.json', {

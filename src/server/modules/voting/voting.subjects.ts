@@ -18,11 +18,12 @@ import { voteBallots, voteSubjects, voteUnitOwners, voteUnits } from './voting.t
 export interface SubjectPage {
   total: number;
   offset: number;
+  next: string | null;
   subjects: (DecisionSubjectReport | ElectionSubjectReport)[];
 }
 
-/** A page of subjects in the tally's order, or just the subjects named by key. */
-export async function subjectPage(db: Db, vote: VoteRow, question: QuestionRow, page: { offset: number; limit: number; keys?: string[] }): Promise<SubjectPage> {
+/** A page of subjects in the tally's order (by offset, or after a key), or just the subjects named by key. */
+export async function subjectPage(db: Db, vote: VoteRow, question: QuestionRow, page: { offset: number; limit: number; after?: string; keys?: string[] }): Promise<SubjectPage> {
   const stored = (await resultRows(db, vote)).find((r) => r.questionId === question.id);
   if (!stored) throw conflict('wrong_state', `the vote is ${vote.state}; subjects are reported once it is counted`);
   const result = JSON.parse(stored.resultJson) as DecisionOutcome | ElectionOutcome;
@@ -30,11 +31,15 @@ export async function subjectPage(db: Db, vote: VoteRow, question: QuestionRow, 
   const keys = page.keys ?? (await db
     .select({ key: voteSubjects.key })
     .from(voteSubjects)
-    .where(and(eq(voteSubjects.communityId, vote.communityId), eq(voteSubjects.voteId, vote.id)))
+    .where(and(
+      eq(voteSubjects.communityId, vote.communityId), eq(voteSubjects.voteId, vote.id),
+      page.after === undefined ? undefined : sql`${voteSubjects.key} collate "C" > ${page.after}`,
+    ))
     .orderBy(sql`${voteSubjects.key} collate "C"`)
-    .offset(page.offset)
+    .offset(page.after === undefined ? page.offset : 0)
     .limit(page.limit)).map((r) => r.key);
-  if (!keys.length) return { total, offset: page.offset, subjects: [] };
+  const next = !page.keys && keys.length === page.limit ? keys[keys.length - 1] : null;
+  if (!keys.length) return { total, offset: page.offset, next, subjects: [] };
 
   const unitRows = await db.select().from(voteUnits)
     .where(and(eq(voteUnits.communityId, vote.communityId), eq(voteUnits.voteId, vote.id), inArray(voteUnits.subjectKey, keys)));
@@ -55,5 +60,5 @@ export async function subjectPage(db: Db, vote: VoteRow, question: QuestionRow, 
       )
     : electionSubjectsOf({ rule, units, ballots: contents.map((b) => ({ voter: b.voter, content: (b.content as { marks: string[] }).marks })) });
   if (!reported.ok) throw conflict('record_malformed', formatFieldError(reported.error), { questionId: question.id });
-  return { total, offset: page.offset, subjects: reported.value };
+  return { total, offset: page.offset, next, subjects: reported.value };
 }
