@@ -18,7 +18,7 @@ export interface Candidate {
   name: string;
 }
 
-export const candidatesOf = (q: QuestionRow): Candidate[] => (q.candidates as Candidate[] | null) ?? [];
+export const candidatesOf = (q: Pick<QuestionRow, 'candidates'>): Candidate[] => (q.candidates as Candidate[] | null) ?? [];
 
 export function toQuestionView(q: QuestionRow, preset: PresetId): z.infer<typeof questionView> {
   return {

@@ -1,17 +1,18 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { BallotAccepted, BallotContentInput } from '../../../../contracts/voting-ballots.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { transaction } from '../../../platform/command.ts';
 import { rowsOf, type Db } from '../../../platform/db.ts';
 import { appendAuditEvents } from '../../audit/index.ts';
 import { checkBallotTime, type VoteState } from '../domain/lifecycle.ts';
-import { voteBallots, voteIdempotency, voteProxies, voteQuestions, votes, voteVoters } from '../voting.tables.ts';
+import type { QuestionRow } from '../repo/votes.ts';
+import { voteIdempotency, type voteBallots } from '../voting.tables.ts';
 import { acceptedBody, ballotAuditEvent, claimFor, placementFor, type BallotSubmission } from './cast-ballot.ts';
 import type { IdempotencyClaim } from './idempotency.ts';
 import { checkContent, type Placed, type Placement } from './place-ballot.ts';
 import { newReceipt } from './receipts.ts';
 import { plainSpeaker, speakersOf, type Speaker } from './speaker.ts';
-import type { VoteRow, VotingContext } from './support.ts';
+import type { VotingContext } from './support.ts';
 
 export interface Submitted { statusCode: number; body: BallotAccepted }
 
@@ -26,9 +27,21 @@ interface Pending {
   reject: (reason: unknown) => void;
 }
 
+/** What a batch needs of a vote: its key, state and times, and its questions. */
+interface LockedVote {
+  id: string;
+  communityId: string;
+  state: string;
+  noticeAt: Date;
+  opensAt: Date;
+  closesAt: Date;
+  allowBallotChange: boolean;
+  questions: Pick<QuestionRow, 'id' | 'voteId' | 'kind' | 'seats' | 'candidates'>[];
+}
+
 interface Accepted {
   item: Pending;
-  vote: VoteRow;
+  vote: LockedVote;
   speaker: Speaker;
   placement: Placement;
   row: typeof voteBallots.$inferInsert;
@@ -108,28 +121,29 @@ const claimKeyOf = (c: { vote: { id: string }; actorKey: string; key: string }) 
 /** Writes the plain ballots of a batch; returns those written. The rest are left for the single path. */
 async function writeBatch(tx: Db, now: Date, batch: Pending[]): Promise<Accepted[]> {
   const voteIds = [...new Set(batch.map((b) => b.voteId))];
-  const locked = await tx.select().from(votes).where(inArray(votes.id, voteIds)).for('share');
+  // the votes, locked FOR SHARE as every ballot locks them, with their questions, in one read
+  const locked = rowsOf<LockedVote>(await tx.execute(sql`
+    select v.id, v.community_id as "communityId", v.state, v.notice_at as "noticeAt", v.opens_at as "opensAt", v.closes_at as "closesAt",
+           v.allow_ballot_change as "allowBallotChange",
+           coalesce((select json_agg(json_build_object('id', q.id, 'voteId', q.vote_id, 'kind', q.kind, 'seats', q.seats, 'candidates', q.candidates))
+                     from vote_questions q where q.community_id = v.community_id and q.vote_id = v.id), '[]') as questions
+    from votes v where ${inArray(sql`v.id`, voteIds)} for share of v`)).map((v) => ({ ...v, noticeAt: new Date(v.noticeAt), opensAt: new Date(v.opensAt), closesAt: new Date(v.closesAt) }));
   const voteById = new Map(locked.filter((v) => checkBallotTime(v.state as VoteState, now, v) === null).map((v) => [v.id, v]));
   const open = batch.filter((b) => voteById.has(b.voteId));
   if (!open.length) return [];
   const openVotes = [...voteById.values()];
-  const communityIds = [...new Set(openVotes.map((v) => v.communityId))];
-  const openIds = openVotes.map((v) => v.id);
+  const inVotes = (alias: string) => sql`${inArray(sql.raw(`${alias}.community_id`), [...new Set(openVotes.map((v) => v.communityId))])}
+    and ${inArray(sql.raw(`${alias}.vote_id`), openVotes.map((v) => v.id))}`;
 
-  const questions = await tx.select().from(voteQuestions).where(and(inArray(voteQuestions.communityId, communityIds), inArray(voteQuestions.voteId, openIds)));
   const phones = [...new Set(open.map((b) => b.ctx.actor.phone))];
-  const proxies = await tx
-    .select({ id: voteProxies.id, voteId: voteProxies.voteId, principal: voteProxies.principalPersonId, phone: voteProxies.proxyPhone })
-    .from(voteProxies)
-    .where(and(
-      inArray(voteProxies.communityId, communityIds), inArray(voteProxies.voteId, openIds), inArray(voteProxies.proxyPhone, phones), isNull(voteProxies.revokedAt),
-    ));
+  const proxies = rowsOf<{ id: string; voteId: string; principal: string; phone: string }>(await tx.execute(sql`
+    select p.id, p.vote_id as "voteId", p.principal_person_id as principal, p.proxy_phone as phone from vote_proxies p
+    where ${inVotes('p')} and ${inArray(sql`p.proxy_phone`, phones)} and p.revoked_at is null`));
   const people = [...new Set([...open.flatMap((b) => b.ctx.actor.personIds), ...proxies.map((p) => p.principal)])];
   const spoken = people.length
-    ? await tx
-        .select({ voteId: voteVoters.voteId, personId: voteVoters.personId, subjectKey: voteVoters.subjectKey })
-        .from(voteVoters)
-        .where(and(inArray(voteVoters.communityId, communityIds), inArray(voteVoters.voteId, openIds), inArray(voteVoters.personId, people)))
+    ? rowsOf<{ voteId: string; personId: string; subjectKey: string }>(await tx.execute(sql`
+        select r.vote_id as "voteId", r.person_id as "personId", r.subject_key as "subjectKey" from vote_voters r
+        where ${inVotes('r')} and ${inArray(sql`r.person_id`, people)}`))
     : [];
 
   // each plain submission, with everything its ballot needs; the first of any two for one slot or one key
@@ -138,7 +152,7 @@ async function writeBatch(tx: Db, now: Date, batch: Pending[]): Promise<Accepted
   const plain: Accepted[] = [];
   for (const item of open) {
     const vote = voteById.get(item.voteId)!;
-    const question = questions.find((q) => q.voteId === vote.id && q.id === item.submission.questionId);
+    const question = vote.questions.find((q) => q.id === item.submission.questionId);
     if (!question) continue;
     const { content } = checkContent(question, item.input);
     if (!content) continue;

@@ -32,7 +32,7 @@ export interface Placed {
 }
 
 /** A choice for a decision, marks for an election: checked against the question, naming the field. */
-export function checkContent(question: QuestionRow, given: { choice?: string; marks?: string[] }, path = ''): { content?: BallotContent; issues: FieldIssue[] } {
+export function checkContent(question: Pick<QuestionRow, 'kind' | 'seats' | 'candidates'>, given: { choice?: string; marks?: string[] }, path = ''): { content?: BallotContent; issues: FieldIssue[] } {
   if (question.kind === 'decision') {
     if (given.choice === undefined) return { issues: [{ path: `${path}choice`, message: 'a decision takes a choice: for, against or abstain' }] };
     return { content: { choice: given.choice as 'for' | 'against' | 'abstain' }, issues: [] };
