@@ -4,7 +4,7 @@ import {
   decideElection, decideFigures, decisionRule, formatFieldError, NO_FIGURES, resolveOptions,
   type DecisionOutcome, type ElectionOutcome, type Figures, type PresetId, type VoteOptions,
 } from '../domain/index.ts';
-import { excludedUnitsReport } from '../domain/report.ts';
+import { excludedParkingReport } from '../domain/report.ts';
 import { ballotFigures, electorateFigures, markFigures, parkingUnitIds } from '../repo/figures.ts';
 import { questionsOf } from '../repo/votes.ts';
 import { votePaperBallots, voteResults } from '../voting.tables.ts';
@@ -80,7 +80,7 @@ async function countQuestions(tx: Db, vote: VoteRow) {
       const support = byMark.get(question.id) ?? new Map<string, Figures>();
       result = decideElection({ preset, options: resolved.value, seats: question.seats ?? 0, candidates }, { total, participating: of('all'), support });
     }
-    const excludedUnits = excludedUnitsReport(parking.map((id) => ({ id, area: {}, owners: [], parking: true })), resolvedParking(result));
+    const excludedUnits = result.options.parkingInVotingArea ? [] : excludedParkingReport(parking);
     const passed = result.kind === 'decision' ? result.passed : null;
     await tx.insert(voteResults).values({
       communityId: vote.communityId,
@@ -95,5 +95,3 @@ async function countQuestions(tx: Db, vote: VoteRow) {
   }
   return { outcomes, ballots };
 }
-
-const resolvedParking = (result: DecisionOutcome | ElectionOutcome) => result.options.parkingInVotingArea;

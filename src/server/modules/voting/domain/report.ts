@@ -7,7 +7,7 @@ import { formatCenti, type AreaSource } from './area.ts';
 import { explainBallot, explainSubject, type SubjectVote } from './ballots.ts';
 import type { ApprovalBase, CountingRule, Measure, Tests } from './presets.ts';
 import { describeThreshold, meets } from './rational.ts';
-import { excludedUnitIds, subjectLabel, type VoteUnit, type VotingSubject } from './subjects.ts';
+import { compareText, excludedUnitIds, subjectLabel, type VoteUnit, type VotingSubject } from './subjects.ts';
 
 export type Figures = Record<Measure, bigint>;
 
@@ -172,7 +172,12 @@ export interface ExcludedUnitReport {
 
 /** Units that exist in the record but are not counted, so that nobody wonders where they went. */
 export function excludedUnitsReport(units: VoteUnit[], parkingInVotingArea: boolean): ExcludedUnitReport[] {
-  return excludedUnitIds(units, parkingInVotingArea).map((unit) => ({
+  return excludedParkingReport(excludedUnitIds(units, parkingInVotingArea));
+}
+
+/** The same from the ids of the parking spaces left out (the platform reads them from the frozen electorate). */
+export function excludedParkingReport(unitIds: string[]): ExcludedUnitReport[] {
+  return [...unitIds].sort(compareText).map((unit) => ({
     unit,
     reason: 'parking-excluded',
     explanation: `${unit} is a parking space; parkingInVotingArea is false, so it is left out of the area and the heads.`,
