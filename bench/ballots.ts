@@ -5,7 +5,7 @@
 // latency percentiles, where the database connections wait meanwhile, and then counts the rows:
 // none lost, none duplicated. Never passes or fails on time (goal: ≥ 1,500 ballots/s, p99 < 100 ms).
 //
-//   npm run bench:ballots -- [--pg postgres://…] [--owners 200] [--votes 5] [--questions 20] [--rate 1500]
+//   npm run bench:ballots -- [--pg postgres://…] [--owners 200] [--votes 5] [--questions 20] [--rate 1500] [--warmup 10]
 //
 // Without --rate each owner submits the next ballot as soon as the last is answered (closed loop):
 // that measures the most the server takes, and latency is then concurrency / throughput by
@@ -17,11 +17,12 @@
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
@@ -42,6 +43,8 @@ const { values } = parseArgs({
     questions: { type: 'string', default: '20' },
     /** offered ballots per second (open loop); 0: every owner as fast as answered (closed loop) */
     rate: { type: 'string', default: '0' },
+    /** ballots each owner casts before the measured load, in a vote of their own */
+    warmup: { type: 'string', default: '10' },
     client: { type: 'string' },
   },
 });
@@ -53,33 +56,76 @@ interface Plan {
   /** ballots per second offered by all owners together; absent: each owner submits as soon as the last one is answered */
   rate?: number;
 }
-interface LoadReport { ballots: number; elapsedMs: number; latencies: { p50: number; p90: number; p99: number; max: number }; statuses: Record<string, number>; samples: string[] }
+interface LoadReport {
+  ballots: number;
+  elapsedMs: number;
+  latencies: { p50: number; p90: number; p99: number; max: number };
+  statuses: Record<string, number>;
+  samples: string[];
+  generator: { sendLagP99: number; sendLagMax: number; cpuShare: number };
+}
 
 // ——— the load generator (its own process) ———
+
+/**
+ * One owner's keep-alive connection, speaking just enough HTTP/1.1 for this server's answers
+ * (a status line, headers with content-length, a body). Node's http client spent about half a
+ * core on 1,500 requests a second, on the 2 cores the server and the database need: a load
+ * generator should cost next to nothing, as wrk or autocannon would.
+ */
+class OwnerConnection {
+  private socket: net.Socket;
+  private buffer: Buffer = Buffer.alloc(0);
+  private waiting: { resolve: (r: { status: number; body: string }) => void; reject: (e: Error) => void } | null = null;
+
+  constructor(private readonly url: URL, private readonly cookie: string) {
+    this.socket = net.connect(Number(url.port), url.hostname);
+    this.socket.setNoDelay(true);
+    this.socket.on('data', (chunk) => this.received(chunk));
+    this.socket.on('error', (e) => this.waiting?.reject(e));
+  }
+
+  post(slot: string): Promise<{ status: number; body: string }> {
+    const body = '{"choice":"for"}';
+    this.socket.write(`POST ${slot} HTTP/1.1\r\nhost: ${this.url.host}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n`
+      + `cookie: ${this.cookie}\r\nidempotency-key: ${randomUUID()}\r\n\r\n${body}`);
+    return new Promise((resolve, reject) => { this.waiting = { resolve, reject }; });
+  }
+
+  private received(chunk: Buffer) {
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    const end = this.buffer.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    const head = this.buffer.subarray(0, end).toString('latin1');
+    const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+    if (this.buffer.length < end + 4 + length) return;
+    const body = this.buffer.subarray(end + 4, end + 4 + length).toString('utf8');
+    this.buffer = this.buffer.subarray(end + 4 + length);
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.resolve({ status: Number(head.slice(9, 12)), body });
+  }
+
+  close() {
+    this.socket.end();
+  }
+}
 
 async function runClient(planFile: string): Promise<void> {
   const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as Plan;
   const url = new URL(plan.url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.clients.length });
-  const post = (slot: string, cookie: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const body = '{"choice":"for"}';
-    const req = http.request({
-      host: url.hostname, port: url.port, method: 'POST', path: slot, agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie, 'idempotency-key': randomUUID() },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => { text += d; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-  // warm-up: connections open, JIT and statement caches warm; not measured
-  await Promise.all(plan.clients.map(async (c, i) => { for (const slot of plan.warmup[i]) await post(slot, c.cookie); }));
+  const connections = plan.clients.map((c) => new OwnerConnection(url, c.cookie));
+  const post = (slot: string, i: number) => connections[i].post(slot);
+  // warm-up, not measured: connections open, statement caches and the JIT warm. V8 optimises the
+  // hot paths over the first few thousand requests, as it has long done in a server in service;
+  // with 2 ballots per owner (400 in all), the first 1.5 s of the load ran at 200–400 ms.
+  await Promise.all(plan.clients.map(async (_, i) => { for (const slot of plan.warmup[i]) await post(slot, i); }));
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const samples: string[] = [];
+  /** how late the generator itself sent each ballot: its own share of the latency */
+  const sendLag: number[] = [];
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const n = plan.clients.length;
   await Promise.all(plan.clients.map(async (c, i) => {
@@ -88,21 +134,34 @@ async function runClient(planFile: string): Promise<void> {
       // then: a server that falls behind is charged for the wait (no coordinated omission)
       const due = plan.rate ? t0 + ((k * n + i) / plan.rate) * 1000 : performance.now();
       if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
-      const res = await post(slot, c.cookie);
+      sendLag.push(performance.now() - due);
+      const res = await post(slot, i);
       latencies.push(performance.now() - due);
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       if (res.status !== 201 && samples.length < 3) samples.push(`${res.status} ${res.body.slice(0, 200)}`);
     }
   }));
   const elapsedMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  const report: LoadReport = { ballots: latencies.length, elapsedMs, latencies: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies[latencies.length - 1] }, statuses, samples };
+  sendLag.sort((a, b) => a - b);
+  const at = (values: number[], q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))];
+  const report: LoadReport = {
+    ballots: latencies.length, elapsedMs, statuses, samples,
+    latencies: { p50: at(latencies, 0.5), p90: at(latencies, 0.9), p99: at(latencies, 0.99), max: latencies[latencies.length - 1] },
+    generator: { sendLagP99: at(sendLag, 0.99), sendLagMax: sendLag[sendLag.length - 1], cpuShare: (cpu.user + cpu.system) / 1000 / elapsedMs },
+  };
   process.stdout.write(JSON.stringify(report));
-  agent.destroy();
+  for (const connection of connections) connection.close();
 }
 
 // ——— the server side: database, world, votes, sessions ———
+
+/** The machine's CPU ticks so far: busy (user, nice, system, irq, softirq), idle, iowait, steal. */
+function machineTicks(): number[] {
+  const [, user, nice, system, idle, iowait, irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  return [user + nice + system + irq + softirq, idle, iowait, steal];
+}
 
 const DB_NAME = 'siyi_bench_ballots';
 const DAY = 86_400_000;
@@ -160,7 +219,7 @@ async function main() {
     await call('POST', `/api/votes/${vote.id}/announce`);
     return vote as { id: string; questions: { id: string }[] };
   };
-  const warmupVote = await convene('warm-up', 2);
+  const warmupVote = await convene('warm-up', Number(values.warmup));
   const measured: { id: string; questions: { id: string }[] }[] = [];
   for (let v = 0; v < VOTES; v++) measured.push(await convene(`vote ${v + 1}`, QUESTIONS));
   clock.set(new Date(opensAt.getTime() + 60_000));
@@ -205,6 +264,10 @@ async function main() {
     statements++;
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
+  // how late the server's event loop runs what is due (a batch's next statement waits behind it)
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  const machine0 = machineTicks();
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
   const report = await new Promise<LoadReport>((resolve, reject) => {
@@ -215,11 +278,13 @@ async function main() {
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the load process exited ${code}`))));
   });
   const cpu = process.cpuUsage(cpu0);
+  const machine = machineTicks().map((t, k) => t - machine0[k]);
   pg.Client.prototype.query = query;
   const wall = performance.now() - wall0;
   sampling = false;
   await sampler;
 
+  loopDelay.disable();
   const rate = report.ballots / (report.elapsedMs / 1000);
   const f = (n: number) => `${n.toFixed(1)} ms`;
   const load = plan.rate ? `offered ${plan.rate}/s in all (open loop; latency from each ballot's due time)` : 'each submitting as soon as answered (closed loop)';
@@ -227,6 +292,11 @@ async function main() {
   console.log(`  ${rate.toFixed(0)} ballots/s   p50 ${f(report.latencies.p50)}   p90 ${f(report.latencies.p90)}   p99 ${f(report.latencies.p99)}   max ${f(report.latencies.max)}   (goal ≥ 1,500/s, p99 < 100 ms)`);
   console.log(`  statuses: ${JSON.stringify(report.statuses)}${report.samples.length ? `  e.g. ${report.samples.join(' | ')}` : ''}`);
   console.log(`  server process CPU: ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(0)}% of one core over ${(wall / 1000).toFixed(1)} s, ${((cpu.user + cpu.system) / 1000 / report.ballots).toFixed(2)} ms CPU per ballot (warm-up included)`);
+  const ticks = machine.reduce((a, b) => a + b, 0);
+  const share = (k: number) => `${((machine[k] / ticks) * 100).toFixed(0)}%`;
+  console.log(`  the machine meanwhile (both cores, /proc/stat): busy ${share(0)}, idle ${share(1)}, waiting on disk ${share(2)}, taken by the hypervisor (steal) ${share(3)}`);
+  console.log(`  the load generator: ${(report.generator.cpuShare * 100).toFixed(0)}% of one core; sent late by p99 ${f(report.generator.sendLagP99)}, max ${f(report.generator.sendLagMax)} (counted in the latency)`);
+  console.log(`  server event loop delay: p99 ${f(loopDelay.percentile(99) / 1e6)}, max ${f(loopDelay.max / 1e6)} (sampled every 5 ms, warm-up included)`);
   console.log(`  SQL statements sent per ballot: ${(statements / (report.ballots + plan.warmup.flat().length)).toFixed(1)} (BEGIN and COMMIT included)`);
   const totalWaits = [...waits.values()].reduce((a, b) => a + b, 0);
   console.log('  database connections, sampled (share of samples):');

@@ -10,6 +10,14 @@ const STAFF_TTL_MS = 12 * 3600_000;
 const OWNER_TTL_MS = 7 * 24 * 3600_000;
 /** A resolved actor is reused briefly so that a page's burst of requests costs one scope look-up. */
 const CACHE_TTL_MS = 10_000;
+/**
+ * A session in use is looked up again in the background before its entry expires, at a moment
+ * drawn between these shares of the TTL. Sessions that started together (a crowd of owners
+ * logging in for a vote) then do not all expire in one instant and send every request of that
+ * instant to the database at once; an entry is still never older than the TTL.
+ */
+const REFRESH_FROM = 0.5;
+const REFRESH_TO = 0.8;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -26,14 +34,24 @@ export async function createSession(db: Db, who: { userId: string } | { ownerPho
   return { token, expiresAt };
 }
 
-const cache = new Map<string, { actor: Actor; until: number }>();
+interface Cached {
+  actor: Actor;
+  until: number;
+  refreshAt: number;
+  refreshing: boolean;
+}
+const cache = new Map<string, Cached>();
+/** Moves whenever cached sessions are dropped: a look-up that began before must not put one back. */
+let epoch = 0;
 
 export function forgetCachedSessions(predicate: (actor: Actor) => boolean = () => true) {
+  epoch++;
   for (const [key, entry] of cache) if (predicate(entry.actor)) cache.delete(key);
 }
 
 export async function revokeSession(db: Db, token: string) {
   const tokenHash = hashToken(token);
+  epoch++;
   cache.delete(tokenHash);
   await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.tokenHash, tokenHash));
 }
@@ -52,7 +70,34 @@ export async function revokeSessionsOfUser(db: Db, userId: string, keepTokenHash
 export async function actorForToken(db: Db, token: string): Promise<Actor | null> {
   const tokenHash = hashToken(token);
   const hit = cache.get(tokenHash);
-  if (hit && hit.until > Date.now()) return hit.actor;
+  const now = Date.now();
+  if (hit && hit.until > now) {
+    if (hit.refreshAt <= now && !hit.refreshing) {
+      hit.refreshing = true;
+      // a failed refresh leaves the entry to expire; the next request after that looks it up itself
+      void lookUp(db, tokenHash).catch(() => undefined);
+    }
+    return hit.actor;
+  }
+  return lookUp(db, tokenHash);
+}
+
+/** Reads the session and its scope, and caches the actor unless sessions were dropped meanwhile. */
+async function lookUp(db: Db, tokenHash: string): Promise<Actor | null> {
+  const began = epoch;
+  const actor = await readActor(db, tokenHash);
+  if (epoch !== began) return actor;
+  if (!actor) {
+    cache.delete(tokenHash);
+    return null;
+  }
+  const now = Date.now();
+  const refreshAfter = CACHE_TTL_MS * (REFRESH_FROM + Math.random() * (REFRESH_TO - REFRESH_FROM));
+  cache.set(tokenHash, { actor, until: now + CACHE_TTL_MS, refreshAt: now + refreshAfter, refreshing: false });
+  return actor;
+}
+
+async function readActor(db: Db, tokenHash: string): Promise<Actor | null> {
   const [row] = await db
     .select({ userId: sessions.userId, ownerPhone: sessions.ownerPhone })
     .from(sessions)
@@ -68,6 +113,5 @@ export async function actorForToken(db: Db, token: string): Promise<Actor | null
     const { scope, personIds } = await resolveOwnerScope(db, row.ownerPhone);
     actor = { kind: 'owner', phone: row.ownerPhone, personIds, scope };
   }
-  if (actor) cache.set(tokenHash, { actor, until: Date.now() + CACHE_TTL_MS });
   return actor;
 }

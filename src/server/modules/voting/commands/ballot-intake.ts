@@ -1,9 +1,10 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { BallotAccepted, BallotContentInput } from '../../../../contracts/voting-ballots.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { transaction } from '../../../platform/command.ts';
 import { rowsOf, type Db } from '../../../platform/db.ts';
-import { appendAuditEvents } from '../../audit/index.ts';
+import { appendAuditEvents, lockAuditHeads, lockedHeads } from '../../audit/index.ts';
 import { checkBallotTime, type VoteState } from '../domain/lifecycle.ts';
 import type { QuestionRow } from '../repo/votes.ts';
 import { voteIdempotency, type voteBallots } from '../voting.tables.ts';
@@ -44,7 +45,7 @@ interface Accepted {
   vote: LockedVote;
   speaker: Speaker;
   placement: Placement;
-  row: typeof voteBallots.$inferInsert;
+  row: typeof voteBallots.$inferInsert & { id: string };
   placed: Placed;
   body: BallotAccepted;
   claim: IdempotencyClaim;
@@ -118,40 +119,54 @@ export class BallotIntake {
 const slotKey = (voteId: string, questionId: string, subjectKey: string) => `${voteId}\u0000${questionId}\u0000${subjectKey}`;
 const claimKeyOf = (c: { vote: { id: string }; actorKey: string; key: string }) => `${c.vote.id}\u0000${c.actorKey}\u0000${c.key}`;
 
-/** Writes the plain ballots of a batch; returns those written. The rest are left for the single path. */
+/** What a batch reads, in one statement: its votes (locked), the proxies its actors hold, and whom they speak for. */
+interface BatchRead {
+  votes: (Omit<LockedVote, 'noticeAt' | 'opensAt' | 'closesAt'> & { noticeAt: string; opensAt: string; closesAt: string })[] | null;
+  proxies: { id: string; voteId: string; principal: string; phone: string }[] | null;
+  voters: { voteId: string; personId: string; subjectKey: string }[] | null;
+}
+
+/**
+ * Writes the plain ballots of a batch; returns those written. The rest are left for the single
+ * path. Five round trips whatever the size: BEGIN, one read, one write of the rows, one of the
+ * audit events, COMMIT. Between them the database waits on this process, so under load every
+ * round trip saved is time the batch does not hold its locks and the owners do not wait.
+ */
 async function writeBatch(tx: Db, now: Date, batch: Pending[]): Promise<Accepted[]> {
   const voteIds = [...new Set(batch.map((b) => b.voteId))];
-  // the votes, locked FOR SHARE as every ballot locks them, with their questions, in one read
-  const locked = rowsOf<LockedVote>(await tx.execute(sql`
-    select v.id, v.community_id as "communityId", v.state, v.notice_at as "noticeAt", v.opens_at as "opensAt", v.closes_at as "closesAt",
-           v.allow_ballot_change as "allowBallotChange",
-           coalesce((select json_agg(json_build_object('id', q.id, 'voteId', q.vote_id, 'kind', q.kind, 'seats', q.seats, 'candidates', q.candidates))
-                     from vote_questions q where q.community_id = v.community_id and q.vote_id = v.id), '[]') as questions
-    from votes v where ${inArray(sql`v.id`, voteIds)} for share of v`)).map((v) => ({ ...v, noticeAt: new Date(v.noticeAt), opensAt: new Date(v.opensAt), closesAt: new Date(v.closesAt) }));
+  const phones = [...new Set(batch.map((b) => b.ctx.actor.phone))];
+  const personIds = [...new Set(batch.flatMap((b) => b.ctx.actor.personIds))];
+  const array = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  // the votes, locked FOR SHARE as every ballot locks them, with their questions; the proxies the
+  // actors hold in them; and the roll entries of the actors and of those proxies' principals
+  const [read] = rowsOf<BatchRead>(await tx.execute(sql`
+    with v as materialized (
+      select v.id, v.community_id, v.state, v.notice_at, v.opens_at, v.closes_at, v.allow_ballot_change from votes v
+      where v.id = any(${array(voteIds)}::uuid[]) for share of v),
+    p as materialized (
+      select p.id, p.vote_id, p.principal_person_id, p.proxy_phone from vote_proxies p join v on p.community_id = v.community_id and p.vote_id = v.id
+      where p.proxy_phone = any(${array(phones)}::text[]) and p.revoked_at is null)
+    select
+      (select json_agg(json_build_object('id', v.id, 'communityId', v.community_id, 'state', v.state, 'noticeAt', v.notice_at, 'opensAt', v.opens_at,
+         'closesAt', v.closes_at, 'allowBallotChange', v.allow_ballot_change,
+         'questions', coalesce((select json_agg(json_build_object('id', q.id, 'voteId', q.vote_id, 'kind', q.kind, 'seats', q.seats, 'candidates', q.candidates))
+                                from vote_questions q where q.community_id = v.community_id and q.vote_id = v.id), '[]'))) from v) as votes,
+      (select json_agg(json_build_object('id', p.id, 'voteId', p.vote_id, 'principal', p.principal_person_id, 'phone', p.proxy_phone)) from p) as proxies,
+      (select json_agg(json_build_object('voteId', r.vote_id, 'personId', r.person_id, 'subjectKey', r.subject_key))
+       from v join vote_voters r on r.community_id = v.community_id and r.vote_id = v.id
+         and r.person_id = any(array(select unnest(${array(personIds)}::uuid[]) union select p.principal_person_id from p where p.vote_id = v.id))) as voters`));
+  const locked = (read.votes ?? []).map((v) => ({ ...v, noticeAt: new Date(v.noticeAt), opensAt: new Date(v.opensAt), closesAt: new Date(v.closesAt) }));
   const voteById = new Map(locked.filter((v) => checkBallotTime(v.state as VoteState, now, v) === null).map((v) => [v.id, v]));
-  const open = batch.filter((b) => voteById.has(b.voteId));
-  if (!open.length) return [];
-  const openVotes = [...voteById.values()];
-  const inVotes = (alias: string) => sql`${inArray(sql.raw(`${alias}.community_id`), [...new Set(openVotes.map((v) => v.communityId))])}
-    and ${inArray(sql.raw(`${alias}.vote_id`), openVotes.map((v) => v.id))}`;
-
-  const phones = [...new Set(open.map((b) => b.ctx.actor.phone))];
-  const proxies = rowsOf<{ id: string; voteId: string; principal: string; phone: string }>(await tx.execute(sql`
-    select p.id, p.vote_id as "voteId", p.principal_person_id as principal, p.proxy_phone as phone from vote_proxies p
-    where ${inVotes('p')} and ${inArray(sql`p.proxy_phone`, phones)} and p.revoked_at is null`));
-  const people = [...new Set([...open.flatMap((b) => b.ctx.actor.personIds), ...proxies.map((p) => p.principal)])];
-  const spoken = people.length
-    ? rowsOf<{ voteId: string; personId: string; subjectKey: string }>(await tx.execute(sql`
-        select r.vote_id as "voteId", r.person_id as "personId", r.subject_key as "subjectKey" from vote_voters r
-        where ${inVotes('r')} and ${inArray(sql`r.person_id`, people)}`))
-    : [];
+  const proxies = read.proxies ?? [];
+  const spoken = read.voters ?? [];
 
   // each plain submission, with everything its ballot needs; the first of any two for one slot or one key
   const claimed = new Set<string>();
   const slots = new Set<string>();
   const plain: Accepted[] = [];
-  for (const item of open) {
-    const vote = voteById.get(item.voteId)!;
+  for (const item of batch) {
+    const vote = voteById.get(item.voteId);
+    if (!vote) continue;
     const question = vote.questions.find((q) => q.id === item.submission.questionId);
     if (!question) continue;
     const { content } = checkContent(question, item.input);
@@ -171,58 +186,60 @@ async function writeBatch(tx: Db, now: Date, batch: Pending[]): Promise<Accepted
     slots.add(slot);
     const placement = placementFor(item.ctx, question.id, speaker, content);
     const receipt = newReceipt();
-    const ballot = {
-      communityId: vote.communityId, voteId: vote.id, questionId: question.id, subjectKey: speaker.subjectKey, voterPersonId: placement.voterPersonId,
+    const row = {
+      id: randomUUID(), communityId: vote.communityId, voteId: vote.id, questionId: question.id, subjectKey: speaker.subjectKey, voterPersonId: placement.voterPersonId,
       channel: placement.channel, content, receiptLeaf: receipt.leaf, proxyId: placement.proxyId, castBy: placement.castBy, castAt: now,
     };
-    // the id is the database's; the response does not carry it
-    const placed: Placed = { ballot: { ...ballot, id: '', changes: 0 }, overrode: null, receipt };
-    plain.push({ item, vote, speaker, placement, row: ballot, placed, body: acceptedBody(vote, placement, placed), claim });
+    const placed: Placed = { ballot: { ...row, changes: 0 }, overrode: null, receipt };
+    plain.push({ item, vote, speaker, placement, row, placed, body: acceptedBody(vote, placement, placed), claim });
   }
   if (!plain.length) return [];
 
-  // Rows go in as one JSON document per statement (jsonb_to_recordset): building a hundred rows
-  // through the query builder cost more CPU than writing them.
-  // Keys first, in a fixed order: a retry racing this batch waits on its key, then replays.
-  const byClaim = [...plain].sort((a, b) => (claimKeyOf(a.claim) < claimKeyOf(b.claim) ? -1 : 1));
-  const newKeys = rowsOf<{ voteId: string; actorKey: string; key: string }>(await tx.execute(sql`
-    insert into vote_idempotency (community_id, vote_id, actor_key, key, request_hash, status_code, response)
-    select "communityId", "voteId", "actorKey", key, "requestHash", 201, response
-    from jsonb_to_recordset(${JSON.stringify(byClaim.map(({ vote, claim, body }) => (
-      { communityId: vote.communityId, voteId: vote.id, actorKey: claim.actorKey, key: claim.key, requestHash: claim.requestHash, response: body }
-    )))}::jsonb) as r("communityId" uuid, "voteId" uuid, "actorKey" text, key text, "requestHash" text, response jsonb)
-    on conflict do nothing
-    returning vote_id as "voteId", actor_key as "actorKey", key`));
-  const fresh = new Set(newKeys.map((k) => claimKeyOf({ vote: { id: k.voteId }, actorKey: k.actorKey, key: k.key })));
-  const keyed = plain.filter((a) => fresh.has(claimKeyOf(a.claim)));
-  if (!keyed.length) return [];
-
-  const bySlot = [...keyed].sort((a, b) => (slotKey(a.vote.id, a.placement.questionId, a.placement.subjectKey) < slotKey(b.vote.id, b.placement.questionId, b.placement.subjectKey) ? -1 : 1));
-  const inserted = rowsOf<{ id: string; voteId: string; questionId: string; subjectKey: string }>(await tx.execute(sql`
-    insert into vote_ballots (community_id, vote_id, question_id, subject_key, voter_person_id, channel, content, receipt_leaf, proxy_id, cast_by, cast_at)
-    select "communityId", "voteId", "questionId", "subjectKey", "voterPersonId", channel::ballot_channel, content, "receiptLeaf", "proxyId", "castBy", ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(bySlot.map((a) => a.row))}::jsonb) as r("communityId" uuid, "voteId" uuid, "questionId" uuid, "subjectKey" text,
-      "voterPersonId" uuid, channel text, content jsonb, "receiptLeaf" text, "proxyId" uuid, "castBy" text)
-    on conflict do nothing
-    returning id, vote_id as "voteId", question_id as "questionId", subject_key as "subjectKey"`));
-  const idOfSlot = new Map(inserted.map((r) => [slotKey(r.voteId, r.questionId, r.subjectKey), r.id]));
-  const written = keyed.filter((a) => idOfSlot.has(slotKey(a.vote.id, a.placement.questionId, a.placement.subjectKey)));
-  const taken = keyed.filter((a) => !idOfSlot.has(slotKey(a.vote.id, a.placement.questionId, a.placement.subjectKey)));
+  // One statement writes the keys, then the ballots whose key was new, then their receipts, and
+  // last locks the audit heads of the communities written to: the order every single ballot
+  // takes its locks in, so a batch and a single ballot never wait on each other in a cycle. The
+  // rows go in as one JSON document (jsonb_to_recordset), sorted by key and by slot so that two
+  // batches take their row locks in one order. A retry racing this batch waits on its key, then
+  // replays; a taken slot leaves its ballot unwritten.
+  const bySlot = [...plain].sort((a, b) => (slotOf(a) < slotOf(b) ? -1 : 1));
+  const [result] = rowsOf<{ written: string[] | null; keysWithoutBallot: { communityId: string; voteId: string; actorKey: string; key: string }[] | null; heads: { chain: string; seq: number; hash: string }[] | null }>(await tx.execute(sql`
+    with r as (
+      select * from jsonb_to_recordset(${JSON.stringify(bySlot.map(({ vote, claim, body, row }, order) => ({
+        ...row, order, actorKey: claim.actorKey, key: claim.key, requestHash: claim.requestHash, response: body })))}::jsonb)
+      as r("order" int, id uuid, "communityId" uuid, "voteId" uuid, "questionId" uuid, "subjectKey" text, "voterPersonId" uuid, channel text, content jsonb,
+        "receiptLeaf" text, "proxyId" uuid, "castBy" text, "actorKey" text, key text, "requestHash" text, response jsonb)),
+    k as (
+      insert into vote_idempotency (community_id, vote_id, actor_key, key, request_hash, status_code, response)
+      select "communityId", "voteId", "actorKey", key, "requestHash", 201, response from r order by "communityId", "voteId", "actorKey", key
+      on conflict do nothing
+      returning community_id, vote_id, actor_key, key),
+    b as (
+      insert into vote_ballots (id, community_id, vote_id, question_id, subject_key, voter_person_id, channel, content, receipt_leaf, proxy_id, cast_by, cast_at)
+      select r.id, r."communityId", r."voteId", r."questionId", r."subjectKey", r."voterPersonId", r.channel::ballot_channel, r.content, r."receiptLeaf", r."proxyId", r."castBy", ${now.toISOString()}::timestamptz
+      from r join k on k.vote_id = r."voteId" and k.actor_key = r."actorKey" and k.key = r.key order by r."order"
+      on conflict do nothing
+      returning id, community_id),
+    receipts as (
+      insert into vote_receipts (community_id, vote_id, leaf, question_id, issued_at)
+      select r."communityId", r."voteId", r."receiptLeaf", r."questionId", ${now.toISOString()}::timestamptz from r join b on b.id = r.id
+      returning 1),
+    heads as (${lockAuditHeads(sql`select distinct community_id from b`)})
+    select (select json_agg(id) from b) as written,
+      (select json_agg(json_build_object('communityId', k.community_id, 'voteId', k.vote_id, 'actorKey', k.actor_key, 'key', k.key)) from k join r on k.vote_id = r."voteId" and k.actor_key = r."actorKey" and k.key = r.key
+       where r.id not in (select id from b)) as "keysWithoutBallot",
+      (select json_agg(heads) from heads) as heads`));
+  const written = new Set(result.written ?? []);
+  const taken = result.keysWithoutBallot ?? [];
   if (taken.length) {
     // the slot holds a ballot already (the single path says what may happen to it): free the key for it
-    await tx.delete(voteIdempotency).where(or(...taken.map((a) => and(
-      eq(voteIdempotency.communityId, a.vote.communityId), eq(voteIdempotency.voteId, a.vote.id),
-      eq(voteIdempotency.actorKey, a.claim.actorKey), eq(voteIdempotency.key, a.claim.key),
+    await tx.delete(voteIdempotency).where(or(...taken.map((k) => and(
+      eq(voteIdempotency.communityId, k.communityId), eq(voteIdempotency.voteId, k.voteId), eq(voteIdempotency.actorKey, k.actorKey), eq(voteIdempotency.key, k.key),
     ))));
   }
-  if (!written.length) return [];
-
-  for (const a of written) a.placed.ballot.id = idOfSlot.get(slotKey(a.vote.id, a.placement.questionId, a.placement.subjectKey))!;
-  await tx.execute(sql`
-    insert into vote_receipts (community_id, vote_id, leaf, question_id, issued_at)
-    select "communityId", "voteId", leaf, "questionId", ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(written.map((a) => ({ communityId: a.vote.communityId, voteId: a.vote.id, leaf: a.placed.receipt.leaf, questionId: a.placement.questionId })))}::jsonb)
-      as r("communityId" uuid, "voteId" uuid, leaf text, "questionId" uuid)`);
-  await appendAuditEvents(tx, written.map((a) => ballotAuditEvent(a.item.ctx, a.vote, a.placement, a.speaker, a.placed, false)));
-  return written;
+  const accepted = bySlot.filter((a) => written.has(a.row.id));
+  if (!accepted.length) return [];
+  await appendAuditEvents(tx, accepted.map((a) => ballotAuditEvent(a.item.ctx, a.vote, a.placement, a.speaker, a.placed, false)), lockedHeads(result.heads ?? []));
+  return accepted;
 }
+
+const slotOf = (a: Accepted) => slotKey(a.vote.id, a.placement.questionId, a.placement.subjectKey);
