@@ -157,6 +157,22 @@ async function runClient(planFile: string): Promise<void> {
 
 // ——— the server side: database, world, votes, sessions ———
 
+/** CPU ticks used so far by the PostgreSQL server's processes (backends, WAL writer, checkpointer…), by pid. */
+function postgresTicks(): Map<string, number> {
+  const ticks = new Map<string, number>();
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(pid, Number(fields[11]) + Number(fields[12])); // utime + stime
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks;
+}
+
 /** The machine's CPU ticks so far: busy (user, nice, system, irq, softirq), idle, iowait, steal. */
 function machineTicks(): number[] {
   const [, user, nice, system, idle, iowait, irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
@@ -268,6 +284,7 @@ async function main() {
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   const machine0 = machineTicks();
+  const postgres0 = postgresTicks();
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
   const report = await new Promise<LoadReport>((resolve, reject) => {
@@ -279,6 +296,7 @@ async function main() {
   });
   const cpu = process.cpuUsage(cpu0);
   const machine = machineTicks().map((t, k) => t - machine0[k]);
+  const postgresCpuMs = [...postgresTicks()].reduce((sum, [pid, t]) => sum + t - (postgres0.get(pid) ?? 0), 0) * (1000 / 100); // USER_HZ
   pg.Client.prototype.query = query;
   const wall = performance.now() - wall0;
   sampling = false;
@@ -295,6 +313,7 @@ async function main() {
   const ticks = machine.reduce((a, b) => a + b, 0);
   const share = (k: number) => `${((machine[k] / ticks) * 100).toFixed(0)}%`;
   console.log(`  the machine meanwhile (both cores, /proc/stat): busy ${share(0)}, idle ${share(1)}, waiting on disk ${share(2)}, taken by the hypervisor (steal) ${share(3)}`);
+  console.log(`  PostgreSQL's processes: ${((postgresCpuMs / wall) * 100).toFixed(0)}% of one core, ${(postgresCpuMs / report.ballots).toFixed(2)} ms CPU per ballot (warm-up included)`);
   console.log(`  the load generator: ${(report.generator.cpuShare * 100).toFixed(0)}% of one core; sent late by p99 ${f(report.generator.sendLagP99)}, max ${f(report.generator.sendLagMax)} (counted in the latency)`);
   console.log(`  server event loop delay: p99 ${f(loopDelay.percentile(99) / 1e6)}, max ${f(loopDelay.max / 1e6)} (sampled every 5 ms, warm-up included)`);
   console.log(`  SQL statements sent per ballot: ${(statements / (report.ballots + plan.warmup.flat().length)).toFixed(1)} (BEGIN and COMMIT included)`);
