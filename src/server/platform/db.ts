@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from '../schema.ts';
 import type { Config } from './config.ts';
 
@@ -89,6 +90,18 @@ export async function migrationStatus(database: Database): Promise<{ expected: n
   } catch {
     return { expected, applied: 0 };
   }
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs a statement as a named prepared statement: PostgreSQL parses it once per connection and,
+ * after a few runs, keeps its plan. For statements sent many times a second that cost more to
+ * plan than to run (the ballot intake's, the audit append). Under one name the text must never
+ * change, only the parameters. The embedded database ignores the name.
+ */
+export function executePrepared(db: Db, name: string, query: SQL): Promise<unknown> {
+  return db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
 }
 
 /** The rows of db.execute(), whose result type differs between the two drivers. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Db } from '../../platform/db.ts';
+import { executePrepared, rowsOf, type Db } from '../../platform/db.ts';
 import { GENESIS_HASH, GLOBAL_CHAIN, hashEvent, type ChainedEvent } from './domain/chain.ts';
 import type { AuditKind } from '../../../contracts/audit.ts';
 
@@ -73,7 +73,7 @@ export async function appendAuditEvents(tx: Db, inputs: AuditInput[], locked: Lo
   const heads = new Map(locked);
   const missing = order.filter((chain) => !heads.has(chain));
   if (missing.length) {
-    const rows = rowsOf<{ chain: string; seq: number | string; hash: string }>(await tx.execute(lockAuditHeads(sql`select unnest(${`{${missing.join(',')}}`}::uuid[])`)));
+    const rows = rowsOf<{ chain: string; seq: number | string; hash: string }>(await executePrepared(tx, 'audit_lock_heads', lockAuditHeads(sql`select unnest(${`{${missing.join(',')}}`}::uuid[])`)));
     for (const [chain, head] of lockedHeads(rows)) heads.set(chain, head);
   }
   const rows: (ChainedEvent & { hash: string })[] = [];
@@ -107,7 +107,7 @@ export async function appendAuditEvents(tx: Db, inputs: AuditInput[], locked: Lo
   }
   // one JSON document for all the rows: a batch of a hundred ballots' events is one short
   // statement, and the heads move in the same round trip, while this transaction holds them
-  await tx.execute(sql`with appended as (
+  await executePrepared(tx, 'audit_append', sql`with appended as (
       insert into audit_events (community_id, seq, id, kind, actor_user_id, actor_label, object_type, object_id, request_id, at, before, after, prev_hash, hash)
       select "communityId", seq, id, kind, "actorUserId", "actorLabel", "objectType", "objectId", "requestId", at, before, after, "prevHash", hash
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r("communityId" uuid, seq bigint, id uuid, kind text, "actorUserId" uuid, "actorLabel" text,

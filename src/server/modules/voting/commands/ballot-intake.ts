@@ -3,7 +3,7 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import type { BallotAccepted, BallotContentInput } from '../../../../contracts/voting-ballots.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { transaction } from '../../../platform/command.ts';
-import { rowsOf, type Db } from '../../../platform/db.ts';
+import { executePrepared, rowsOf, type Db } from '../../../platform/db.ts';
 import { appendAuditEvents, lockAuditHeads, lockedHeads } from '../../audit/index.ts';
 import { checkBallotTime, type VoteState } from '../domain/lifecycle.ts';
 import type { QuestionRow } from '../repo/votes.ts';
@@ -139,7 +139,7 @@ async function writeBatch(tx: Db, now: Date, batch: Pending[]): Promise<Accepted
   const array = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
   // the votes, locked FOR SHARE as every ballot locks them, with their questions; the proxies the
   // actors hold in them; and the roll entries of the actors and of those proxies' principals
-  const [read] = rowsOf<BatchRead>(await tx.execute(sql`
+  const [read] = rowsOf<BatchRead>(await executePrepared(tx, 'ballot_intake_read', sql`
     with v as materialized (
       select v.id, v.community_id, v.state, v.notice_at, v.opens_at, v.closes_at, v.allow_ballot_change from votes v
       where v.id = any(${array(voteIds)}::uuid[]) for share of v),
@@ -154,7 +154,7 @@ async function writeBatch(tx: Db, now: Date, batch: Pending[]): Promise<Accepted
       (select json_agg(json_build_object('id', p.id, 'voteId', p.vote_id, 'principal', p.principal_person_id, 'phone', p.proxy_phone)) from p) as proxies,
       (select json_agg(json_build_object('voteId', r.vote_id, 'personId', r.person_id, 'subjectKey', r.subject_key))
        from v join vote_voters r on r.community_id = v.community_id and r.vote_id = v.id
-         and r.person_id = any(array(select unnest(${array(personIds)}::uuid[]) union select p.principal_person_id from p where p.vote_id = v.id))) as voters`));
+         and r.person_id = any(array(select unnest(${array(personIds)}::uuid[]) union select p.principal_person_id from p))) as voters`));
   const locked = (read.votes ?? []).map((v) => ({ ...v, noticeAt: new Date(v.noticeAt), opensAt: new Date(v.opensAt), closesAt: new Date(v.closesAt) }));
   const voteById = new Map(locked.filter((v) => checkBallotTime(v.state as VoteState, now, v) === null).map((v) => [v.id, v]));
   const proxies = read.proxies ?? [];
@@ -202,7 +202,7 @@ async function writeBatch(tx: Db, now: Date, batch: Pending[]): Promise<Accepted
   // batches take their row locks in one order. A retry racing this batch waits on its key, then
   // replays; a taken slot leaves its ballot unwritten.
   const bySlot = [...plain].sort((a, b) => (slotOf(a) < slotOf(b) ? -1 : 1));
-  const [result] = rowsOf<{ written: string[] | null; keysWithoutBallot: { communityId: string; voteId: string; actorKey: string; key: string }[] | null; heads: { chain: string; seq: number; hash: string }[] | null }>(await tx.execute(sql`
+  const [result] = rowsOf<{ written: string[] | null; keysWithoutBallot: { communityId: string; voteId: string; actorKey: string; key: string }[] | null; heads: { chain: string; seq: number; hash: string }[] | null }>(await executePrepared(tx, 'ballot_intake_write', sql`
     with r as (
       select * from jsonb_to_recordset(${JSON.stringify(bySlot.map(({ vote, claim, body, row }, order) => ({
         ...row, order, actorKey: claim.actorKey, key: claim.key, requestHash: claim.requestHash, response: body })))}::jsonb)
