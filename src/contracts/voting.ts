@@ -260,7 +260,8 @@ export const progressView = z.object({
       heads: z.object({ value: z.number().int(), total: z.number().int() }),
     })),
   })),
-  paper: z.object({ awaitingSecond: z.number().int(), mismatches: z.number().int(), accepted: z.number().int() }),
+  /** paper sheets by status; discarded ones are kept and shown, and count for nothing */
+  paper: z.object({ awaitingSecond: z.number().int(), mismatches: z.number().int(), accepted: z.number().int(), discarded: z.number().int() }),
 });
 
 export const recordQuery = z.object({ question: z.uuid().optional() });

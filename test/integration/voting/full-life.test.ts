@@ -87,7 +87,7 @@ describe('a vote from convening to the published, recountable result', () => {
     expect(progress.questions[0]).toMatchObject({ ballots: 24, quorum: { met: true, heads: { value: 24, total: 24, needed: 0 }, words: { zh: '已达到参与表决比例', en: 'participation quorum reached' } } });
     // heads per building: C holds the multi-unit owner, four sole owners, the developer (three units, one head) and two parking spaces left out
     expect(progress.questions[0].buildings.map((b: { buildingName: string; heads: { value: number; total: number } }) => [b.buildingName, b.heads.value, b.heads.total])).toEqual([['A', 10, 10], ['B', 10, 10], ['C', 6, 6]]);
-    expect(progress.paper).toEqual({ awaitingSecond: 0, mismatches: 0, accepted: 3 });
+    expect(progress.paper).toEqual({ awaitingSecond: 0, mismatches: 0, accepted: 3, discarded: 0 });
 
     const owner = await ownerClient(w, w.soleOwners[1]);
     const reads: [Client, string][] = [

@@ -62,6 +62,8 @@ describe('discarding a paper sheet', () => {
     expect(expectStatus(await enter(committee, 5, 'for'), 200)).toMatchObject({ id: fresh.id, status: 'accepted', receipts: [{ questionId: q }] });
     expect((await list(staff)).items.filter((p: { unitId: string }) => p.unitId === w.units[5].id).map((p: { status: string }) => p.status).sort())
       .toEqual(['accepted', 'discarded']);
+    // the convener's progress shows the discarded sheet beside the others
+    expect(expectStatus(await committee.get(`/api/votes/${vote.id}/progress`), 200).paper).toEqual({ awaitingSecond: 0, mismatches: 0, accepted: 1, discarded: 1 });
 
     const twice = await discard(staff, wrong.id);
     expect(twice.statusCode).toBe(409);

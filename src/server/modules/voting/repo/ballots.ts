@@ -55,5 +55,5 @@ export async function paperCounts(db: Db, vote: { id: string; communityId: strin
     .where(and(eq(votePaperBallots.communityId, vote.communityId), eq(votePaperBallots.voteId, vote.id)))
     .groupBy(votePaperBallots.status);
   const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
-  return { awaitingSecond: of('awaiting_second'), mismatches: of('mismatch'), accepted: of('accepted') };
+  return { awaitingSecond: of('awaiting_second'), mismatches: of('mismatch'), accepted: of('accepted'), discarded: of('discarded') };
 }

@@ -81,7 +81,7 @@ const votingEn: MessageTree['voting'] = {
   },
   progress: {
     quorum: 'Participation (the legal quorum)', area: 'Area', heads: 'Heads', needed: 'Still needed', met: 'Met', notMet: 'Not met', ballots: '{{count}} ballots',
-    buildings: 'By building', building: 'Building', paper: 'Paper: {{awaitingSecond}} awaiting second entry, {{mismatches}} mismatched, {{accepted}} accepted',
+    buildings: 'By building', building: 'Building', paper: 'Paper: {{awaitingSecond}} awaiting second entry, {{mismatches}} mismatched, {{accepted}} accepted, {{discarded}} discarded',
     noChoices: 'Nobody sees any choice before the count.', liveHint: 'Refreshes every 15 s',
   },
   paper: {

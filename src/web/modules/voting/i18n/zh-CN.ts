@@ -79,7 +79,7 @@ const votingZh = {
   },
   progress: {
     quorum: '参与表决比例（法定）', area: '面积', heads: '人数', needed: '还差', met: '已达到', notMet: '未达到', ballots: '已投 {{count}} 票',
-    buildings: '各楼栋参与情况', building: '楼栋', paper: '纸质票：待第二次录入 {{awaitingSecond}}，录入不一致 {{mismatches}}，已采纳 {{accepted}}',
+    buildings: '各楼栋参与情况', building: '楼栋', paper: '纸质票：待第二次录入 {{awaitingSecond}}，录入不一致 {{mismatches}}，已采纳 {{accepted}}，已作废 {{discarded}}',
     noChoices: '计票前任何人都看不到投票内容。', liveHint: '每 15 秒自动刷新',
   },
   paper: {
