@@ -25,7 +25,7 @@ import { merkleRoot } from '../src/server/modules/voting/domain/merkle.ts';
 import { decideFigures, decisionRule, NO_FIGURES, recountDocument } from '../src/server/modules/voting/domain/index.ts';
 import { currentLeaves } from '../src/server/modules/voting/repo/ballots.ts';
 import { sealedProof } from '../src/server/modules/voting/repo/merkle.ts';
-import { ballotFigures, electorateFigures } from '../src/server/modules/voting/repo/figures.ts';
+import { ballotFigures, electorateFigures, parkingUnitIds } from '../src/server/modules/voting/repo/figures.ts';
 import { findVote } from '../src/server/modules/voting/repo/votes.ts';
 import { recordQuestion, writeVoteRecord } from '../src/server/modules/voting/voting.record.ts';
 import { subjectPage } from '../src/server/modules/voting/voting.subjects.ts';
@@ -119,6 +119,7 @@ async function databaseBench() {
   console.log('  phases of the real path (the functions countVote calls, one after the other):');
   const total = await timed('electorateFigures (all subjects)', () => electorateFigures(database.db, key));
   const sums = await timed('ballotFigures (ballots by choice)', () => ballotFigures(database.db, key));
+  await timed('parkingUnitIds (the parking spaces, for the report of those left out)', () => parkingUnitIds(database.db, key));
   await timed('decideFigures (the tally core on the sums)', () => {
     const of = (k: string) => sums.value.get(v.questionId)?.get(k) ?? NO_FIGURES;
     const decided = decisionRule({ preset: 'cn-civil-code-2021', item: 9, options: {} });
@@ -130,8 +131,17 @@ async function databaseBench() {
   console.log('  the real path: countVote (one transaction: lock, sums, decide, store the result, audit)');
   const ctx = { db: database.db, actor: systemActor('bench'), clock: systemClock };
   const ref = { id: v.voteId, communityId: v.communityId, compoundId: v.compoundId };
-  const run = await timed('countVote', () => countVote(ctx, ref));
-  console.log(`  ratio countVote / ceiling: ${(run.ms / ceiling).toFixed(2)}× (goal ≤ 1.5×)`);
+  // best of 3, as the ceiling is: between runs the vote goes back to closed and its results go
+  // (a bench-only reset; each run leaves its own audit event)
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    if (i) {
+      await database.query('delete from vote_results where community_id = $1 and vote_id = $2', [v.communityId, v.voteId]);
+      await database.query(`update votes set state = 'closed', counted_at = null where community_id = $1 and id = $2`, [v.communityId, v.voteId]);
+    }
+    runs.push((await timed('countVote', () => countVote(ctx, ref))).ms);
+  }
+  console.log(`  ratio countVote / ceiling, best of 3 each: ${(Math.min(...runs) / ceiling).toFixed(2)}× (goal ≤ 1.5×)`);
 
   console.log('  publication seals the receipts in their Merkle root (not part of the count):');
   const leaves = await timed('currentLeaves (the receipts of the counted ballots)', () => currentLeaves(database.db, key));

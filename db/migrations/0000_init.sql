@@ -975,6 +975,7 @@ CREATE UNIQUE INDEX "vote_settings_compound_uq" ON "vote_settings" USING btree (
 CREATE INDEX "vote_subjects_order_idx" ON "vote_subjects" USING btree ("community_id","vote_id","key" collate "C");--> statement-breakpoint
 CREATE INDEX "vote_unit_owners_person_idx" ON "vote_unit_owners" USING btree ("community_id","vote_id","person_id");--> statement-breakpoint
 CREATE INDEX "vote_units_subject_idx" ON "vote_units" USING btree ("community_id","vote_id","subject_key");--> statement-breakpoint
+CREATE INDEX "vote_units_parking_idx" ON "vote_units" USING btree ("community_id","vote_id","unit_id") WHERE parking;--> statement-breakpoint
 CREATE UNIQUE INDEX "votes_id_uq" ON "votes" USING btree ("id");--> statement-breakpoint
 CREATE INDEX "votes_compound_idx" ON "votes" USING btree ("community_id","compound_id","state");--> statement-breakpoint
 CREATE INDEX "votes_due_open_idx" ON "votes" USING btree ("opens_at") WHERE "votes"."state" = 'announced';--> statement-breakpoint
