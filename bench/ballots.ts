@@ -117,8 +117,8 @@ async function runClient(planFile: string): Promise<void> {
   const connections = plan.clients.map((c) => new OwnerConnection(url, c.cookie));
   const post = (slot: string, i: number) => connections[i].post(slot);
   // warm-up, not measured: connections open, statement caches and the JIT warm. V8 optimises the
-  // hot paths over the first few thousand requests, as it has long done in a server in service;
-  // with 2 ballots per owner (400 in all), the first 1.5 s of the load ran at 200–400 ms.
+  // hot paths over the first few thousand requests, which a server in service has long behind
+  // it; with 2 ballots per owner (400 in all), the first 1.5 s of the load ran at 200–400 ms.
   await Promise.all(plan.clients.map(async (_, i) => { for (const slot of plan.warmup[i]) await post(slot, i); }));
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
