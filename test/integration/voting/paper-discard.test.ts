@@ -1,30 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../../src/server/platform/db.ts';
-import { expectStatus, openedVote, ownerClient, staffClient, votingWorld, withAudit, type Client, type VotingWorld } from './world.ts';
+import { enterPaper, expectStatus, ownerClient, staffClient, staffedVote, withAudit, type Client, type StaffedVote, type VotingWorld } from './world.ts';
 
 // Discarding a paper sheet that has placed no ballot: a first entry typed for the wrong unit, or a
 // sheet found invalid. It is kept with its reason, no longer blocks the count, and the unit may be
 // entered afresh; an accepted sheet is never discarded.
 
+let s: StaffedVote;
 let w: VotingWorld;
 let committee: Client;
 let staff: Client;
 let staff2: Client;
-let vote: { id: string; opensAt: string; closesAt: string; questions: { id: string }[] };
+let vote: StaffedVote['vote'];
 let q: string;
 beforeAll(async () => {
-  w = await votingWorld();
-  committee = await staffClient(w, w.staff.committee);
-  staff = await staffClient(w, w.staff.communityStaff);
-  staff2 = await staffClient(w, w.staff.communityStaff2);
-  vote = await openedVote(w, committee);
-  q = vote.questions[0].id;
+  s = await staffedVote();
+  ({ w, committee, staff, staff2, vote, q } = s);
 });
 afterAll(() => w.t.close());
 
-const enter = (who: Client, unitIndex: number, choice: string, scanRef = `box 2 / sheet ${unitIndex}`) =>
-  who.post(`/api/votes/${vote.id}/paper-ballots`, { unitId: w.units[unitIndex].id, answers: [{ questionId: q, choice }], scanRef });
+const enter = (who: Client, unitIndex: number, choice: string, scanRef = `box 2 / sheet ${unitIndex}`) => enterPaper(s, who, unitIndex, choice, scanRef);
 const discard = (who: Client, paperId: string, body: unknown = { reason: 'typed for the wrong unit: the sheet is 6-01' }) =>
   who.post(`/api/votes/${vote.id}/paper-ballots/${paperId}/discard`, body);
 const list = async (who: Client, query = '') => expectStatus(await who.get(`/api/votes/${vote.id}/paper-ballots${query}`), 200);

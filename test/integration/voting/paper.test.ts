@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectStatus, idem, openedVote, ownerClient, staffClient, votingWorld, withAudit, type Client, type VotingWorld } from './world.ts';
+import { enterPaper, expectStatus, idem, openedVote, ownerClient, staffClient, staffedVote, withAudit, type Client, type StaffedVote, type VotingWorld } from './world.ts';
 
+let s: StaffedVote;
 let w: VotingWorld;
 let committee: Client;
 let staff: Client;
 let staff2: Client;
-let vote: { id: string; opensAt: string; closesAt: string; questions: { id: string }[] };
+let vote: StaffedVote['vote'];
 let q: string;
 beforeAll(async () => {
-  w = await votingWorld();
-  committee = await staffClient(w, w.staff.committee);
-  staff = await staffClient(w, w.staff.communityStaff);
-  staff2 = await staffClient(w, w.staff.communityStaff2);
-  vote = await openedVote(w, committee);
-  q = vote.questions[0].id;
+  s = await staffedVote();
+  ({ w, committee, staff, staff2, vote, q } = s);
 });
 afterAll(() => w.t.close());
 
-const enter = (who: Client, unitIndex: number, choice: string, scanRef = `box 1 / sheet ${unitIndex}`) =>
-  who.post(`/api/votes/${vote.id}/paper-ballots`, { unitId: w.units[unitIndex].id, answers: [{ questionId: q, choice }], scanRef });
+const enter = (who: Client, unitIndex: number, choice: string, scanRef = `box 1 / sheet ${unitIndex}`) => enterPaper(s, who, unitIndex, choice, scanRef);
 
 describe('paper ballots by double entry', () => {
   it('accepts a sheet when a second staff member enters the same; one audit event per entry; never shows a choice', async () => {

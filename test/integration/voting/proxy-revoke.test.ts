@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownerCookie } from '../../support/factories.ts';
 import { proxyLoginSource } from '../../../src/server/modules/voting/voting.proxy-login.ts';
-import { client, draft, expectStatus, idem, openedVote, ownerClient, staffClient, upload, votingWorld, withAudit, type Client, type VotingWorld } from './world.ts';
+import { client, draft, expectStatus, idem, ownerClient, staffClient, staffedVote, upload, withAudit, type Client, type StaffedVote, type VotingWorld } from './world.ts';
 
 // Revoking a proxy whose holder has not voted: the row is kept, marked revoked with the reason;
 // its holder no longer speaks for the principal on any path (the group-commit intake, the single
@@ -16,14 +16,10 @@ const BUSY_HOLDER = '13644440004';
 let w: VotingWorld;
 let committee: Client;
 let staff: Client;
-let vote: { id: string; opensAt: string; closesAt: string; questions: { id: string }[] };
+let vote: StaffedVote['vote'];
 let q: string;
 beforeAll(async () => {
-  w = await votingWorld();
-  committee = await staffClient(w, w.staff.committee);
-  staff = await staffClient(w, w.staff.communityStaff);
-  vote = await openedVote(w, committee, { allowBallotChange: true });
-  q = vote.questions[0].id;
+  ({ w, committee, staff, vote, q } = await staffedVote({ allowBallotChange: true }));
 });
 afterAll(() => w.t.close());
 

@@ -159,6 +159,30 @@ export async function openedVote(w: VotingWorld, convener: Client, over: Record<
   return expectStatus(await convener.post(`/api/votes/${vote.id}/open`), 200);
 }
 
+/** An opened vote with its convener (the owners' committee) and two community staff: where the paper and proxy tests start. */
+export interface StaffedVote {
+  w: VotingWorld;
+  committee: Client;
+  staff: Client;
+  staff2: Client;
+  vote: { id: string; opensAt: string; closesAt: string; questions: { id: string }[] };
+  /** the vote's first question */
+  q: string;
+}
+
+export async function staffedVote(over: Record<string, unknown> = {}): Promise<StaffedVote> {
+  const w = await votingWorld();
+  const committee = await staffClient(w, w.staff.committee);
+  const staff = await staffClient(w, w.staff.communityStaff);
+  const staff2 = await staffClient(w, w.staff.communityStaff2);
+  const vote = await openedVote(w, committee, over);
+  return { w, committee, staff, staff2, vote, q: vote.questions[0].id };
+}
+
+/** One entry of a paper sheet for a unit, answering the vote's first question. */
+export const enterPaper = ({ w, vote, q }: StaffedVote, who: Client, unitIndex: number, choice: string, scanRef: string) =>
+  who.post(`/api/votes/${vote.id}/paper-ballots`, { unitId: w.units[unitIndex].id, answers: [{ questionId: q, choice }], scanRef });
+
 let keys = 0;
 /** A fresh Idempotency-Key header. */
 export const idem = (key = `key-${++keys}-${randomUUID()}`) => ({ 'idempotency-key': key });
