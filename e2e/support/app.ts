@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Page, Request, Response } from 'playwright-core';
 import { DEMO_STAFF_PASSWORD } from '../../src/contracts/demo.ts';
 import { demoAccounts } from '../../src/server/demo/index.ts';
 
@@ -31,13 +31,33 @@ export async function openPage(browser: Browser, viewport = desktop): Promise<{ 
   return { context, page };
 }
 
-/** Waits for the API answer to a request the action triggers, and returns it. */
-export async function answerTo(page: Page, match: (url: URL) => boolean, action: () => Promise<unknown>): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().startsWith(baseUrl) && r.request().method() !== 'OPTIONS' && match(new URL(r.url()))),
-    action(),
-  ]);
-  return response;
+/**
+ * Waits for the API answer to a request the action triggers, and returns it. When none comes, the
+ * error lists what the page did meanwhile (requests, failed requests, console errors), so that a
+ * CI failure tells a click that sent nothing from a request that got no answer.
+ */
+export async function answerTo(page: Page, match: (url: URL, method: string) => boolean, action: () => Promise<unknown>): Promise<Response> {
+  const seen: string[] = [];
+  const where = (r: Request) => `${r.method()} ${new URL(r.url()).pathname}`;
+  const onRequest = (r: Request) => { if (r.url().startsWith(baseUrl) && r.resourceType() !== 'script') seen.push(where(r)); };
+  const onFailed = (r: Request) => seen.push(`FAILED ${where(r)} (${r.failure()?.errorText})`);
+  const onConsole = (m: ConsoleMessage) => { if (m.type() === 'error') seen.push(`console error: ${m.text().slice(0, 200)}`); };
+  page.on('request', onRequest);
+  page.on('requestfailed', onFailed);
+  page.on('console', onConsole);
+  try {
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().startsWith(baseUrl) && r.request().method() !== 'OPTIONS' && match(new URL(r.url()), r.request().method())),
+      action(),
+    ]);
+    return response;
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\nMeanwhile the page at ${page.url()} did: ${seen.slice(-15).join('; ') || 'nothing'}`, { cause: e });
+  } finally {
+    page.off('request', onRequest);
+    page.off('requestfailed', onFailed);
+    page.off('console', onConsole);
+  }
 }
 
 /** Logs a staff member in through the login page, as a person would. */

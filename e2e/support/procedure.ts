@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_STAFF_PASSWORD } from '../../src/contracts/demo.ts';
-import { baseUrl, demoLogin, screenshot } from './app.ts';
+import { answerTo, demoLogin, screenshot } from './app.ts';
 import { ApiSession, importRoster, ownerSession, rosterCsv, staffSession, type RosterUnit } from './voting.ts';
 
 // What the procedure journey needs beside the browser: a compound of its own whose owners log in
@@ -120,12 +120,8 @@ export async function castOnline(admin: ApiSession, voteId: string, questionId: 
  * Waits for the answer to the write an action sends: same method, path ending as given. Reads of
  * the same path (a list refreshed after an earlier write) do not count.
  */
-export async function sent(page: Page, method: 'POST' | 'PUT', pathEnd: string, action: () => Promise<unknown>): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().startsWith(baseUrl) && r.request().method() === method && new URL(r.url()).pathname.endsWith(pathEnd)),
-    action(),
-  ]);
-  return response;
+export function sent(page: Page, method: 'POST' | 'PUT', pathEnd: string, action: () => Promise<unknown>): Promise<Response> {
+  return answerTo(page, (url, m) => m === method && url.pathname.endsWith(pathEnd), action);
 }
 
 /** Clicks a move of the matter, fills what the move asks for, confirms, and waits for the new step. */

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { migrate, openDatabase, type Database } from '../../src/server/platform/db.ts';
+import { openDatabase, type Database } from '../../src/server/platform/db.ts';
 
 /** The admin connection for creating test databases; override with SIYI_TEST_PG. */
 export const adminUrl = process.env.SIYI_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -15,14 +16,14 @@ function urlFor(name: string) {
 }
 
 /**
- * A fresh, migrated database for one test file: an in-memory PGlite, or a new PostgreSQL database
- * copied from the migrated template that postgres-global.ts prepares. close() drops it.
+ * A fresh, migrated database for one test file: an in-memory PGlite loaded from the migrated image
+ * that pglite-global.ts saves, or a new PostgreSQL database copied from the migrated template that
+ * postgres-global.ts prepares. close() drops it.
  */
 export async function freshDatabase(): Promise<Database> {
   if (testDbKind === 'pglite') {
-    const database = await openDatabase({ database: { kind: 'embedded', dataDir: null } });
-    await migrate(database);
-    return database;
+    const image = new Blob([fs.readFileSync(inject('pgliteImage'))]);
+    return openDatabase({ database: { kind: 'embedded', dataDir: null } }, { loadDataDir: image });
   }
   const name = `siyi_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -30,7 +31,6 @@ export async function freshDatabase(): Promise<Database> {
   await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
   await admin.end();
   const database = await openDatabase({ database: { kind: 'postgres', url: urlFor(name) } });
-  await migrate(database);
   const close = database.close;
   return {
     ...database,
