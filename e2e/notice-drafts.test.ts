@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchBrowser } from './support/browser.ts';
-import { baseUrl, demoLogin, desktop, loginStaffInPage, openPage, phone, screenshot } from './support/app.ts';
-import { confirmPopover, runId, sent, shootOnFailure } from './support/procedure.ts';
+import { baseUrl, confirmPopover, demoLogin, desktop, loginStaffInPage, openPage, phone, screenshot } from './support/app.ts';
+import { runId, sent, shootOnFailure } from './support/procedure.ts';
 import { chooseOption } from './support/voting-browser.ts';
 import { resetServerClock, staffSession, type ApiSession } from './support/voting.ts';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import type { Browser, BrowserContext, ConsoleMessage, Page, Request, Response } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Locator, Page, Request, Response } from 'playwright-core';
 import { DEMO_STAFF_PASSWORD } from '../../src/contracts/demo.ts';
 import { demoAccounts } from '../../src/server/demo/index.ts';
 
@@ -23,9 +23,15 @@ export function demoLogin(role: string, nth = 0): string {
 export const phone = { width: 375, height: 812 };
 export const desktop = { width: 1366, height: 860 };
 
-export async function openPage(browser: Browser, viewport = desktop): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A new browser context and page. The journeys' person asks for reduced motion, so the app's
+ * dialogs and menus appear at once: under load, a click while an antd overlay still zoomed or slid
+ * in pressed on the moving button and released beside it, and nothing was sent.
+ * e2e/reduced-motion.test.ts holds the app to both preferences.
+ */
+export async function openPage(browser: Browser, viewport = desktop, reducedMotion: 'reduce' | 'no-preference' = 'reduce'): Promise<{ context: BrowserContext; page: Page }> {
   const mobile = viewport.width < 500;
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'zh-CN', isMobile: mobile, hasTouch: mobile });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'zh-CN', isMobile: mobile, hasTouch: mobile, reducedMotion });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   return { context, page };
@@ -46,18 +52,34 @@ export async function answerTo(page: Page, match: (url: URL, method: string) => 
   page.on('requestfailed', onFailed);
   page.on('console', onConsole);
   try {
-    const [response] = await Promise.all([
+    const [response, acted] = await Promise.allSettled([
       page.waitForResponse((r) => r.url().startsWith(baseUrl) && r.request().method() !== 'OPTIONS' && match(new URL(r.url()), r.request().method())),
       action(),
     ]);
-    return response;
-  } catch (e) {
-    throw new Error(`${(e as Error).message}\nMeanwhile the page at ${page.url()} did: ${seen.slice(-15).join('; ') || 'nothing'}`, { cause: e });
+    if (response.status === 'fulfilled' && acted.status === 'fulfilled') return response.value;
+    const failures = [response, acted].flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
+    throw new Error(`${failures.join('\nand the action: ')}\nMeanwhile the page at ${page.url()} did: ${seen.slice(-15).join('; ') || 'nothing'}`);
   } finally {
     page.off('request', onRequest);
     page.off('requestfailed', onFailed);
     page.off('console', onConsole);
   }
+}
+
+/**
+ * An antd overlay (dialog, popconfirm) once its opening animation has ended. A click while it
+ * zooms in can press on the moving button and release beside it: no click event, nothing sent,
+ * and Playwright reports the click as done (seen on CI, under load, closing a matter).
+ */
+export async function settled(overlay: Locator): Promise<Locator> {
+  await overlay.and(overlay.page().locator('[class]:not([class*="-appear"]):not([class*="-enter"])')).waitFor();
+  return overlay;
+}
+
+/** Confirms the open antd popconfirm (two-character labels are spaced out, so it is found by its place). */
+export async function confirmPopover(page: Page) {
+  const popover = await settled(page.locator('.ant-popover:not(.ant-popover-hidden)'));
+  await popover.locator('.ant-btn-primary').click();
 }
 
 /** Logs a staff member in through the login page, as a person would. */

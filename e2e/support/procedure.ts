@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_STAFF_PASSWORD } from '../../src/contracts/demo.ts';
-import { answerTo, demoLogin, screenshot } from './app.ts';
+import { answerTo, confirmPopover, demoLogin, screenshot, settled } from './app.ts';
 import { ApiSession, importRoster, ownerSession, rosterCsv, staffSession, type RosterUnit } from './voting.ts';
 
 // What the procedure journey needs beside the browser: a compound of its own whose owners log in
@@ -126,19 +126,15 @@ export function sent(page: Page, method: 'POST' | 'PUT', pathEnd: string, action
 
 /** Clicks a move of the matter, fills what the move asks for, confirms, and waits for the new step. */
 export async function moveMatter(page: Page, matterId: string, to: string, stepAfter: string, fill?: { direction?: string; reason?: string }) {
-  // the dialog of this move, once it is open (a closed one may linger hidden)
-  const dialog = page.locator('.ant-modal-wrap:visible');
   await page.getByTestId(`move-${to}`).click();
-  await dialog.getByTestId('move-submit').waitFor();
+  // the dialog of this move, once it is open (a closed one may linger hidden)
+  const dialog = await settled(page.locator('.ant-modal-wrap:visible .ant-modal'));
   if (fill?.direction) await dialog.getByTestId('move-direction').fill(fill.direction);
   if (fill?.reason) await dialog.getByTestId('move-reason').fill(fill.reason);
   const res = await sent(page, 'POST', `/api/matters/${matterId}/advance`, () => dialog.getByTestId('move-submit').click());
   expect(res.status(), await res.text()).toBe(200);
   await page.getByTestId('matter-step').filter({ hasText: stepAfter }).first().waitFor();
 }
-
-/** Confirms the open antd popconfirm (two-character labels are spaced out, so it is found by its place). */
-export const confirmPopover = (page: Page) => page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click();
 
 /** A representative takes their party's position ("support") on the meeting's item, in person. */
 export async function takePosition(page: Page, meetingId: string, reason: string) {

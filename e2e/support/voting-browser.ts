@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { answerTo, openPage, phone as phoneSize } from './app.ts';
+import { answerTo, confirmPopover, openPage, phone as phoneSize, settled } from './app.ts';
 import { latestCode, type ApiSession } from './voting.ts';
 
 // Browser steps of the vote journey, as a person takes them: an owner's login by one-time code
@@ -25,10 +25,7 @@ export async function ownerInBrowser(browser: Browser, admin: ApiSession, phone:
 /** Clicks a life-cycle action, confirms it, and waits for the server's answer and the new state. */
 export async function moveInBrowser(page: Page, voteId: string, move: string, stateAfter: string) {
   await page.getByTestId(`action-${move}`).click();
-  // antd spaces out two-character button labels (计 票): the confirmation is found by its place
-  const res = await answerTo(page, (u) => u.pathname === `/api/votes/${voteId}/${move}`, () =>
-    page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click(),
-  );
+  const res = await answerTo(page, (u) => u.pathname === `/api/votes/${voteId}/${move}`, () => confirmPopover(page));
   expect(res.status(), await res.text()).toBe(200);
   await page.getByTestId('vote-state').filter({ hasText: stateAfter }).first().waitFor();
 }
@@ -48,8 +45,9 @@ export async function castInBrowser(page: Page, voteId: string, questionIndex: n
   const question = page.getByTestId('question-ballot').nth(questionIndex);
   await question.locator('.ant-radio-button-wrapper', { hasText: choiceLabel }).click();
   await question.getByTestId('cast-ballot').click();
+  const confirm = await settled(page.locator('.ant-modal-confirm'));
   const res = await answerTo(page, (u) => u.pathname.startsWith(`/api/votes/${voteId}/questions/`) && u.pathname.endsWith('/ballots'), () =>
-    page.locator('.ant-modal-confirm').getByRole('button', { name: '提交投票' }).click(),
+    confirm.getByRole('button', { name: '提交投票' }).click(),
   );
   expect(res.status(), await res.text()).toBe(201);
   await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });

@@ -7,6 +7,7 @@ import { RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isUnauthenticated } from './http/client.ts';
 import { router } from './routes.tsx';
+import { usePrefersReducedMotion } from './shell/reducedMotion.ts';
 import { ME_KEY } from './shell/session.ts';
 
 const queryClient: QueryClient = new QueryClient({
@@ -29,8 +30,10 @@ const queryClient: QueryClient = new QueryClient({
 export function App() {
   const { i18n } = useTranslation();
   const locale = useMemo(() => (i18n.language === 'en' ? enUS : zhCN), [i18n.language]);
+  const reducedMotion = usePrefersReducedMotion();
+  const theme = useMemo(() => ({ token: { motion: !reducedMotion } }), [reducedMotion]);
   return (
-    <ConfigProvider locale={locale}>
+    <ConfigProvider locale={locale} theme={theme}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
