@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // PostgreSQL server, selected by SIYI_TEST_DB. See test/support/db.ts.
 //
 // Unit and integration files run two at a time (Vitest's default on two cores is one worker, and
-// a PGlite file keeps one core busy while the other idles). The browser journeys come after them,
+// a PGlite file keeps one core busy while the other idles), in workers that import the server once
+// (isolate: false), so a file must leave no process state behind. The browser journeys come after them,
 // one file at a time, with the machine to themselves: they share one server and its test clock,
 // and their waits are for what a user would see, not for CPU other tests took.
 const workers = 2;
